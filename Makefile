@@ -1,0 +1,46 @@
+# MPMLab — one entry point for everything.
+#   make run    build, render the course site, serve it with mpmd on http://127.0.0.1:8080/
+#   make test   install what is missing, build, run every test (XCTest + Swift Testing)
+SHELL := /bin/bash
+SWIFT ?= swift
+BUILD_FLAGS ?=
+RELEASE := .build/release
+DEBUG := .build/debug
+PORT ?= 8080
+
+# System packages: name of the Debian package -> command or pkg-config module proving it is there.
+APT_PACKAGES := pkg-config libxml2-dev
+
+.PHONY: all build debug test run site clean deps deps-browser deps-bench
+
+all: build
+
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "deps: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "deps: missing$$missing — install them with: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+debug: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+run: build
+	@echo "mpmd: serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(RELEASE)/mpmd -X -f conf/mpmd.conf -C "Listen 127.0.0.1:$(PORT)"
+
+clean:
+	rm -rf .build site/public

@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// MPMLab: a course kit on processes and threads, through Apache httpd's three MPMs.
+// Dependencies point one way: Posix <- HTTP, Config <- ServerCore <- each MPM <- mpmd.
+// Only Posix (and the C shim targets) touch the operating system.
+import PackageDescription
+
+let package = Package(
+    name: "MPMLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mpmd", targets: ["mpmd"]),
+        .executable(name: "mpmlab", targets: ["mpmlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C declarations Glibc does not export (epoll, eventfd, signalfd, accept4, memfd_create...).
+        .target(name: "CLinuxShim"),
+        .target(name: "Posix", dependencies: ["CLinuxShim"]),
+        .target(name: "HTTP"),
+        .target(name: "Config", dependencies: ["Posix"]),
+        .target(name: "ServerCore", dependencies: ["Posix", "HTTP", "Config"]),
+        .target(name: "MPMPrefork", dependencies: ["ServerCore", "Posix"]),
+        .target(name: "MPMWorker", dependencies: ["ServerCore", "Posix"]),
+        .target(name: "MPMEvent", dependencies: ["ServerCore", "Posix"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "XML", dependencies: ["CLibXML2"]),
+        .target(name: "LabKit", dependencies: ["XML", "Config", "Posix"]),
+        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
+        .executableTarget(name: "mpmlab", dependencies: [
+            "LabKit", "XML", "Config", "Posix",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PosixTests", dependencies: ["Posix"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Posix"]),
+        .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "mpmd"]),
+        .testTarget(name: "XMLTests", dependencies: ["XML"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,52 @@
+// CLinuxShim: the Linux declarations that Swift's Glibc module does not export.
+//
+// Glibc's module map lacks <sys/epoll.h>, <sys/eventfd.h>, <sys/signalfd.h>, <sys/timerfd.h>
+// and <sys/sendfile.h>, and it is built without _GNU_SOURCE, so accept4, pipe2, memfd_create
+// and gettid are missing too. This header must NOT define _GNU_SOURCE (the importer then sees
+// two different fd_set definitions and fails); the GNU-only calls are wrapped in shim.c,
+// which is compiled with it. Function-like macros (WIFEXITED...) are wrapped for the same
+// reason: Swift does not import them.
+#ifndef CLINUXSHIM_H
+#define CLINUXSHIM_H
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <sys/sendfile.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <sys/uio.h>
+#include <sys/resource.h>
+#include <signal.h>
+#include <pthread.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
+int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+int shim_pipe2(int fds[2], int flags);
+int shim_memfd_create(const char *name, unsigned int flags);
+pid_t shim_gettid(void);
+int shim_errno(void);
+
+int shim_WIFEXITED(int status);
+int shim_WEXITSTATUS(int status);
+int shim_WIFSIGNALED(int status);
+int shim_WTERMSIG(int status);
+int shim_WCOREDUMP(int status);
+
+// Constants that import awkwardly (enums or macros built from other macros).
+extern const int SHIM_SOCK_NONBLOCK;
+extern const int SHIM_SOCK_CLOEXEC;
+extern const int SHIM_MFD_CLOEXEC;
+extern const unsigned int SHIM_EPOLLIN;
+extern const unsigned int SHIM_EPOLLOUT;
+extern const unsigned int SHIM_EPOLLRDHUP;
+extern const unsigned int SHIM_EPOLLHUP;
+extern const unsigned int SHIM_EPOLLERR;
+extern const unsigned int SHIM_EPOLLONESHOT;
+extern const unsigned int SHIM_EPOLLEXCLUSIVE;
+
+#endif

@@ -1,0 +1,1 @@
+// The Config module (placeholder until it lands).

@@ -1,0 +1,1 @@
+// The HTTP module (placeholder until it lands).

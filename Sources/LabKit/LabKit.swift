@@ -1,0 +1,1 @@
+// The LabKit module (placeholder until it lands).

@@ -1,0 +1,1 @@
+// The MPMEvent module (placeholder until it lands).

@@ -1,0 +1,1 @@
+// The MPMPrefork module (placeholder until it lands).

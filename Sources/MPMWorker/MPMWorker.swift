@@ -1,0 +1,1 @@
+// The MPMWorker module (placeholder until it lands).

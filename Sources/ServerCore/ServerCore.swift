@@ -1,0 +1,1 @@
+// The ServerCore module (placeholder until it lands).

@@ -1,0 +1,1 @@
+// The XML module (placeholder until it lands).
