@@ -11,6 +11,7 @@ int shim_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
 int shim_memfd_create(const char *name, unsigned int flags) { return (int)syscall(SYS_memfd_create, name, flags); }
 pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
+int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
 
 int shim_WIFEXITED(int status) { return WIFEXITED(status); }
 int shim_WEXITSTATUS(int status) { return WEXITSTATUS(status); }

@@ -20,6 +20,11 @@
 #include <sys/wait.h>
 #include <sys/uio.h>
 #include <sys/resource.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/ioctl.h>
+#include <poll.h>
+#include <arpa/inet.h>
 #include <signal.h>
 #include <pthread.h>
 #include <netinet/in.h>
@@ -29,6 +34,8 @@ int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 int shim_pipe2(int fds[2], int flags);
 int shim_memfd_create(const char *name, unsigned int flags);
 pid_t shim_gettid(void);
+// Asks the kernel to send `sig` to the calling process when its parent dies.
+int shim_set_parent_death_signal(int sig);
 int shim_errno(void);
 
 int shim_WIFEXITED(int status);
