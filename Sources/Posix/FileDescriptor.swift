@@ -101,6 +101,26 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Like `poll(for:timeoutMs:)`, but a signal ends the wait: returns nil on EINTR so that
+    /// the caller can look at the flags the signal handler set (a child told to stop while it
+    /// waits for a keep-alive request must not wait out the whole KeepAliveTimeout).
+    public func pollInterruptibly(for events: PollEvents, timeoutMs: Int) throws(SystemError) -> PollEvents? {
+        var pfd = pollfd(fd: rawValue, events: events.rawValue, revents: 0)
+        let rc = Glibc.poll(&pfd, 1, Int32(clamping: timeoutMs))
+        if rc >= 0 { return rc == 0 ? [] : PollEvents(rawValue: pfd.revents) }
+        let err = currentErrno()
+        if err == EINTR { return nil }
+        throw SystemError("poll", errno: err)
+    }
+
+    /// Sets a receive timeout. On a listening socket it bounds a blocking accept(): the call
+    /// returns EAGAIN after `ms`, so a process blocked in accept looks at its flags at least
+    /// that often even if the signal that set them arrived just before it blocked.
+    public func setReceiveTimeout(ms: Int) throws(SystemError) {
+        var tv = timeval(tv_sec: ms / 1000, tv_usec: (ms % 1000) * 1000)
+        try syscall("setsockopt") { setsockopt(rawValue, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size)) }
+    }
+
     /// A pipe; both ends close-on-exec.
     public static func pipe(nonBlocking: Bool = false) throws(SystemError) -> (read: FileDescriptor, write: FileDescriptor) {
         var fds: [Int32] = [0, 0]

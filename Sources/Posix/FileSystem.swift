@@ -11,6 +11,7 @@ public struct FileStatus: Sendable, Equatable {
     public let kind: Kind
     public let size: Int64
     public let modificationTime: Int64   // seconds since the epoch
+    public let modificationTimeUs: Int64 // microseconds since the epoch
     public let inode: UInt64
     public let mode: UInt32
 
@@ -23,6 +24,7 @@ public struct FileStatus: Sendable, Equatable {
         }
         size = Int64(st.st_size)
         modificationTime = Int64(st.st_mtim.tv_sec)
+        modificationTimeUs = Int64(st.st_mtim.tv_sec) * 1_000_000 + Int64(st.st_mtim.tv_nsec) / 1000
         inode = UInt64(st.st_ino)
         mode = UInt32(st.st_mode)
     }

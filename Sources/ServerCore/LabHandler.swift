@@ -1,0 +1,86 @@
+// The `lab` handler: a window into the process and thread that serve a request, for the
+// experiments of the course. It answers loopback clients only (403 otherwise), whatever the
+// configuration's Require says, because /lab/crash kills a process.
+//
+//   /lab/whoami      who am I: pid, parent pid, kernel thread id, MPM, generation, slots,
+//                    requests on this connection
+//   /lab/counter     adds one to a process-global counter: shared by the threads of one
+//                    process, private to each process (fork copied it, copy-on-write)
+//   /lab/sleep?ms=N  holds its worker N ms (at most 60000), then answers like whoami
+//   /lab/crash       the serving process dies with SIGSEGV, no response
+import HTTP
+import Posix
+import Synchronization
+
+/// The counter of /lab/counter. One per process: after fork, each child has its own copy.
+/// Atomic, because under worker and event the threads of a child increment it concurrently.
+let labCounter = Atomic<Int>(0)
+
+struct LabHandler: Handler {
+    func handle(_ context: RequestContext) -> Reply {
+        guard context.peer.isLoopback else { return ErrorPage.reply(403) }
+        let method = context.request.method
+        guard method == "GET" || method == "HEAD" else {
+            var reply = ErrorPage.reply(405)
+            reply.headers.set("Allow", "GET,HEAD")
+            return reply
+        }
+        let name = context.path.hasPrefix("/lab/") ? String(context.path.dropFirst(5)) : ""
+        switch name {
+        case "whoami":
+            return json(whoami(context))
+        case "counter":
+            let value = labCounter.wrappingAdd(1, ordering: .relaxed).newValue
+            return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(value)")])
+        case "sleep":
+            let ms = QueryString.integer("ms", in: context.request.query) ?? 0
+            guard ms >= 0 && ms <= 60_000 else {
+                return ErrorPage.reply(400, detail: "ms must be between 0 and 60000.")
+            }
+            sleepMs(ms)
+            return json(whoami(context))
+        case "crash":
+            context.server.errorLog.log(.notice, "lab", "MPM00010", "/lab/crash: process \(Process.id) is crashing on purpose")
+            Process.crash()
+        default:
+            return ErrorPage.reply(404)
+        }
+    }
+
+    func whoami(_ c: RequestContext) -> [(String, String)] {
+        [("pid", "\(Process.id)"), ("ppid", "\(Process.parentID)"), ("tid", "\(Process.threadID)"),
+         ("mpm", "\"\(c.server.mpmName)\""), ("generation", "\(c.child.generation)"),
+         ("process_slot", "\(c.child.processSlot)"), ("thread_slot", "\(c.slot.thread)"),
+         ("connection_requests", "\(c.connectionRequests)")]
+    }
+
+    /// A flat JSON object; values are already JSON (numbers or quoted strings).
+    func json(_ fields: [(String, String)]) -> Reply {
+        var reply = Reply.text(200, "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n",
+                               type: "application/json")
+        reply.headers.set("Cache-Control", "no-store")
+        return reply
+    }
+}
+
+/// `name=value&...` lookups for the handlers' few parameters.
+enum QueryString {
+    static func value(_ name: String, in query: String?) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]) : "" }
+        }
+        return nil
+    }
+
+    static func integer(_ name: String, in query: String?) -> Int? {
+        value(name, in: query).flatMap { Int($0) }
+    }
+
+    /// Whether `word` appears anywhere in the query (mod_status matches its options as
+    /// substrings: `?auto`, `?notable`, `?refresh=5`).
+    static func contains(_ word: String, in query: String?) -> Bool {
+        query?.contains(word) ?? false
+    }
+}

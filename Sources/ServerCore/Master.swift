@@ -1,0 +1,176 @@
+// The master process: it binds the sockets, forks the children, reaps them and never serves a
+// request. It is a single thread by construction — no Dispatch, no Task, no threads — because
+// fork() copies only the calling thread (see Posix/Process.swift). Its one loop waits in epoll
+// on two things: a signalfd (signals arrive as readable data: SIGCHLD when a child exits, TERM,
+// HUP, USR1, WINCH from the administrator) and a one-second timeout that drives maintenance,
+// like the one-second round of Apache's ap_wait_or_timeout.
+import Config
+import Posix
+
+public final class Master: MasterControl {
+    enum Phase { case running, stopping, gracefullyStopping }
+
+    var server: Server
+    var mpm: (any MPM)!   // built last in init: it keeps a reference to the master
+    let mpmType: any MPM.Type
+    let reload: (Server) -> Result<Server, ReloadError>
+    var children: [Int: Int32] = [:]          // process slot -> pid, live children only
+    var childGeneration: [Int: Int] = [:]     // process slot -> generation it was born in
+    public private(set) var generation = 0
+    public var holdOffSpawnDoubling = 0
+    var reapedThisRound = false
+    var phase = Phase.running
+    var stopDeadlineMs: Int64 = 0
+    var reclaimSchedule: [Int64] = []
+    let signals: SignalDescriptor
+    let epoll: Epoll
+    let pidFile: String?
+
+    public struct ReloadError: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// The signals the master handles; blocked before anything else runs (Launcher).
+    public static let handledSignals = [Signal.child, Signal.terminate, Signal.interrupt,
+                                        Signal.hangup, Signal.user1, Signal.windowChange]
+
+    public init(server: Server, mpmType: any MPM.Type, pidFile: String?,
+                reload: @escaping (Server) -> Result<Server, ReloadError>) throws(SystemError) {
+        self.server = server
+        self.mpmType = mpmType
+        self.reload = reload
+        self.pidFile = pidFile
+        signals = try SignalDescriptor(Self.handledSignals)
+        epoll = try Epoll(capacity: 16)
+        try epoll.add(signals.fd, events: .readable, token: 0)
+        mpm = mpmType.init(server: server, master: self)
+    }
+
+    // MARK: the loop
+
+    /// Runs until the server stops; returns the exit code.
+    public func run() -> Int32 {
+        let global = server.scoreboard.global
+        global.masterPID = Process.id
+        global.runningGeneration = generation
+        global.configGeneration = generation + 1
+        global.restartTime = WallClock.nowUs()
+        mpm.startChildren()
+        server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00163",
+                               "\(Version.serverBanner) configured -- resuming normal operations")
+        var nextRound = MonotonicClock.nowMs() + 1000
+        while true {
+            let wait = max(0, nextRound - MonotonicClock.nowMs())
+            _ = try? epoll.wait(timeoutMs: Int(wait))
+            for sig in signals.drain() {
+                if let code = handle(signal: sig) { return code }
+            }
+            reapChildren()
+            if phase != .running {
+                if let code = continueStopping() { return code }
+            }
+            if MonotonicClock.nowMs() >= nextRound {
+                nextRound = MonotonicClock.nowMs() + 1000
+                if phase == .running {
+                    // Apache skips maintenance in a round that reaped a child.
+                    if !reapedThisRound { mpm.performIdleMaintenance() }
+                    reapedThisRound = false
+                    if holdOffSpawnDoubling > 0 { holdOffSpawnDoubling -= 1 }
+                }
+            }
+        }
+    }
+
+    /// Returns an exit code when the master must leave now.
+    func handle(signal sig: Int32) -> Int32? {
+        switch sig {
+        case Signal.child:
+            return nil   // reaped right after, in the loop
+        case Signal.terminate, Signal.interrupt:
+            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00169", "caught \(Signal.name(sig)), shutting down")
+            beginStop()
+            return nil
+        case Signal.hangup:
+            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00171", "SIGHUP received.  Attempting to restart")
+            restart(graceful: false)
+            return nil
+        case Signal.user1:
+            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00171", "Graceful restart requested, doing restart")
+            restart(graceful: true)
+            return nil
+        case Signal.windowChange:
+            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00170", "caught SIGWINCH, shutting down gracefully")
+            beginGracefulStop()
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: MasterControl
+
+    public func childStarted(slot: Int, pid: Int32) {
+        children[slot] = pid
+        childGeneration[slot] = generation
+        let record = server.scoreboard.process(slot)
+        record.clear()
+        record.pid = pid
+        record.generation = generation
+    }
+
+    public func slot(ofChild pid: Int32) -> Int? {
+        children.first { $0.value == pid }?.key
+    }
+
+    public var liveChildren: [(slot: Int, pid: Int32)] {
+        children.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Asks one child to exit gracefully. Apache writes a byte on the "pipe of death" and opens
+    /// a dummy connection so that whichever idle child wakes up reads it; mpmd names the child
+    /// and signals it (USR1), which has the same visible effect — one idle child leaves — and
+    /// lets the scoreboard show exactly which one.
+    public func retireChild(slot: Int) {
+        guard let pid = children[slot] else { return }
+        let record = server.scoreboard.process(slot)
+        record.exitRequested = true
+        record.quiescing = true
+        Process.kill(pid, Signal.user1)
+    }
+
+    // MARK: reaping
+
+    func reapChildren() {
+        while let (pid, status) = try? Process.reapAny() {
+            guard let slot = slot(ofChild: pid) else { continue }
+            reapedThisRound = true
+            let born = childGeneration[slot] ?? generation
+            children[slot] = nil
+            childGeneration[slot] = nil
+            server.scoreboard.process(slot).clear()
+            for t in 0..<server.scoreboard.threadLimit {
+                server.scoreboard.worker(process: slot, thread: t).state = .dead
+            }
+            switch status {
+            case .signaled(let sig, _) where sig != Signal.terminate || phase == .running:
+                // Apache: "AH00052: child pid 1234 exit signal Segmentation fault (11)".
+                server.errorLog.always(.notice, "core", "AH00052", "child pid \(pid) exit signal \(Signal.name(sig)) (\(sig))")
+            case .exited(ExitCodes.childFatal) where born == generation && phase == .running:
+                server.errorLog.always(.alert, "mpm_\(mpmType.name)", "AH00050",
+                                       "Child \(pid) returned a Fatal error... Apache is exiting!")
+                beginStop()
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// Exit codes children use to talk to the master (Apache's APEXIT_*).
+public enum ExitCodes {
+    /// The child could not start for a reason that will not go away: stop the server.
+    public static let childFatal: Int32 = 0xf
+    /// The child could not start; retry more slowly.
+    public static let childSick: Int32 = 0x7
+}

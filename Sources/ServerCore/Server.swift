@@ -1,0 +1,48 @@
+// Everything a generation of the server shares: the configuration it was started with, the
+// listening sockets, the scoreboard, the logs and the request router. The master builds it;
+// children inherit it through fork (copy-on-write, so it costs them nothing until written —
+// and nothing here is written after start). A restart builds a new one.
+import Config
+import HTTP
+import Posix
+
+public final class Server: Sendable {
+    public let config: ServerConfig
+    public let listeners: [Listener]
+    public let scoreboard: Scoreboard
+    public let errorLog: ErrorLog
+    public let accessLogs: [AccessLog]
+    public let router: Router
+    public let mpmName: String
+    /// Threads per child (1 for prefork); the width of the scoreboard rows in use.
+    public let threadsPerChild: Int
+
+    public init(config: ServerConfig, listeners: [Listener], scoreboard: Scoreboard,
+                errorLog: ErrorLog, accessLogs: [AccessLog], mpmName: String, threadsPerChild: Int) {
+        self.config = config
+        self.listeners = listeners
+        self.scoreboard = scoreboard
+        self.errorLog = errorLog
+        self.accessLogs = accessLogs
+        self.mpmName = mpmName
+        self.threadsPerChild = threadsPerChild
+        self.router = Router(config: config)
+    }
+
+    /// The HTTP limits this configuration sets (LimitRequest*).
+    public var limits: HTTPLimits {
+        HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
+                   fields: config.limitRequestFields, body: config.limitRequestBody)
+    }
+}
+
+/// A listening socket and the address it is bound to.
+public struct Listener: Sendable {
+    public let fd: FileDescriptor
+    public let address: SocketAddress
+
+    public init(fd: FileDescriptor, address: SocketAddress) {
+        self.fd = fd
+        self.address = address
+    }
+}

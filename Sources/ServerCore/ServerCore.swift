@@ -1,1 +1,0 @@
-// The ServerCore module (placeholder until it lands).
