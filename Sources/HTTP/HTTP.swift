@@ -1,1 +1,0 @@
-// The HTTP module (placeholder until it lands).

@@ -1,0 +1,93 @@
+// One parsed request, plus the facts the connection code needs to decide what happens next.
+// The parser computes the framing facts once (is the body chunked? did TE and CL clash?) so
+// the MPMs never look at raw headers to decide whether a connection may be reused.
+
+/// The `HTTP/x.y` of the request line. Apache accepts any single digits with a major of 1–9.
+public struct HTTPVersion: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+    public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+
+    public static func < (a: HTTPVersion, b: HTTPVersion) -> Bool {
+        (a.major, a.minor) < (b.major, b.minor)
+    }
+
+    public var description: String { "HTTP/\(major).\(minor)" }
+}
+
+/// A complete request: line, headers and (de-chunked) body.
+public struct HTTPRequest: Sendable {
+    /// The method exactly as sent (`GET`, `POST`...); case matters (`get` is unknown: 501).
+    public var method: String
+    /// The request-target exactly as sent (`/a%20b?x=1`, `*`, or `http://host/path`).
+    public var target: String
+    /// The path part of the target, still percent-encoded (`/a%20b`).
+    public var rawPath: String
+    /// What follows `?`, still encoded, or nil when there is no `?`.
+    public var query: String?
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    /// The body bytes, after removing the chunked framing. Empty when there is no body.
+    public var body: [UInt8]
+    /// The host the client named: from an absolute-form target, else the `Host` field.
+    public var host: String?
+    /// The client sent `Expect: 100-continue`.
+    public var expectsContinue: Bool
+    /// The connection must close after this response whatever the keep-alive rules say:
+    /// the request carried both Transfer-Encoding and Content-Length (a smuggling shape),
+    /// or it expected `100 Continue` and the server never answered it (as Apache's
+    /// `r->expecting_100` left set, e.g. with HTTP/1.0 or with no body to read).
+    public var mustCloseAfterResponse: Bool
+    /// The body was sent with `Transfer-Encoding: chunked`.
+    public var wasChunked: Bool
+
+    public init(method: String, target: String, version: HTTPVersion = .http1_1,
+                headers: HTTPHeaders = [:], body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        let split = RequestTarget.split(target)
+        self.rawPath = split.path
+        self.query = split.query
+        self.version = version
+        self.headers = headers
+        self.body = body
+        self.host = split.authority ?? headers["Host"]
+        self.expectsContinue = false
+        self.mustCloseAfterResponse = false
+        self.wasChunked = false
+    }
+
+    /// The client sent a `keep-alive` token in `Connection` (the HTTP/1.0 way to ask for
+    /// persistence; Apache answers it with `Keep-Alive:` and `Connection: Keep-Alive`).
+    public var keepAliveToken: Bool { headers.hasToken("keep-alive", in: "Connection") }
+
+    /// The client sent `Connection: close`.
+    public var closeToken: Bool { headers.hasToken("close", in: "Connection") }
+
+    /// HEAD asks for the response head only, which always has a known length.
+    public var isHead: Bool { method == "HEAD" }
+
+    /// The path, percent-decoded and normalised, or the error Apache answers with
+    /// (400 for a bad escape or a climb above `/`, 404 for `%2F` or `%00`).
+    public func decodedPath() throws(HTTPError) -> String {
+        try URIPath.decode(rawPath)
+    }
+}
+
+/// The methods Apache registers at startup (`ap_method_number_of`). Any other method, and
+/// any method not spelled in capitals, is unknown and answered with 501.
+public enum HTTPMethod {
+    public static let registered: Set<String> = [
+        "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+        "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
+        "VERSION-CONTROL", "CHECKOUT", "UNCHECKOUT", "CHECKIN", "UPDATE", "LABEL", "REPORT",
+        "MKWORKSPACE", "MKACTIVITY", "BASELINE-CONTROL", "MERGE",
+    ]
+}

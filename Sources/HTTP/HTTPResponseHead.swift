@@ -1,0 +1,48 @@
+// The head of a response: status line and header fields, serialised for the wire.
+// The status line always says HTTP/1.1, whatever the request's version: the version names
+// what the server can speak, and an HTTP/1.0 client reads a 1.1 response just fine (RFC 9110
+// §6.2). `Date` and `Server` are added by the caller, which owns the clock and the banner.
+
+public struct HTTPResponseHead: Sendable, Equatable {
+    public var status: Int
+    public var headers: HTTPHeaders
+
+    public init(status: Int, headers: HTTPHeaders = [:]) {
+        self.status = status
+        self.headers = headers
+    }
+
+    /// `HTTP/1.1 NNN Reason`, then each field as `Name: value`, then an empty line.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + headers.fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        out.append(contentsOf: "HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\n".utf8)
+        for field in headers.fields {
+            out.append(contentsOf: field.name.utf8)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: field.value.utf8)
+            out.append(contentsOf: "\r\n".utf8)
+        }
+        out.append(contentsOf: "\r\n".utf8)
+        return out
+    }
+}
+
+/// The chunked transfer coding (RFC 9112 §7.1), for bodies whose length is not known when
+/// the head is sent: each piece is prefixed with its size in hex, and a zero-size chunk ends
+/// the body, so the connection can carry another response afterwards.
+public enum ChunkedEncoder {
+    /// One chunk: `SIZE-IN-HEX CRLF data CRLF`. Empty data gives no bytes, because an empty
+    /// chunk would read as the end of the body.
+    public static func chunk<Bytes: Collection>(_ data: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        guard !data.isEmpty else { return [] }
+        var out = Array(String(data.count, radix: 16).utf8)
+        out.append(contentsOf: [.cr, .lf])
+        out.append(contentsOf: data)
+        out.append(contentsOf: [.cr, .lf])
+        return out
+    }
+
+    /// The last chunk with no trailers: `0 CRLF CRLF`.
+    public static let end: [UInt8] = Array("0\r\n\r\n".utf8)
+}

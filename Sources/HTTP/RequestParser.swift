@@ -1,0 +1,281 @@
+// An incremental HTTP/1.1 request parser: feed it whatever bytes arrived, ask for the next event.
+//
+// Why incremental? prefork and worker read a socket with blocking calls, but the event MPM
+// reads only what epoll says is there and must be able to stop mid-request, park the
+// connection, and resume later. So the parser never reads: it owns a buffer, `append` adds to
+// it, and `next()` either returns a complete request or says `.needMoreData`. Whatever follows
+// a request stays buffered: that is HTTP pipelining, and `hasBufferedInput` tells the caller
+// not to wait on the socket (nor flush yet) because the next request is already here.
+//
+// `position` tells the caller which timeout applies, as in Apache: the first request line is
+// read under Timeout and later ones under KeepAliveTimeout (`.idle`), and once a request has
+// started, everything is read under Timeout. After any error the parser is dead: the
+// connection must close, and pipelined requests behind the bad one are dropped unread.
+
+/// Turns a byte stream into requests, one event at a time.
+public struct RequestParser: Sendable {
+    public enum Event: Sendable {
+        /// A complete request, body included.
+        case request(HTTPRequest)
+        /// The buffer ends inside a request: read more and call `next()` again.
+        case needMoreData
+        /// The headers ended with `Expect: 100-continue` and no body byte has arrived yet:
+        /// write `HTTP/1.1 100 Continue\r\n\r\n`, then keep feeding. Emitted at most once.
+        case sendContinue
+        /// The request is refused: send an error response with this status and close.
+        case error(HTTPError)
+    }
+
+    /// Where the parser stands, so the caller can pick the right timeout.
+    public enum Position: Sendable, Equatable {
+        /// Between requests, no byte of the next one buffered (KeepAliveTimeout applies).
+        case idle
+        /// Part of a request line is buffered.
+        case requestLine
+        case headers
+        case body
+        /// An error was reported; the connection must close.
+        case failed
+    }
+
+    public let limits: HTTPLimits
+
+    private var buffer: [UInt8] = []
+    /// First byte not consumed yet.
+    private var readIndex = 0
+    /// Where the search for the next LF resumes, so bytes fed one at a time are scanned once.
+    private var scanIndex = 0
+    private var phase = Phase.requestLine
+    private var blankLines = 0
+    private var request = HTTPRequest(method: "", target: "/")
+    private var headerBlock: HeaderBlock
+    private var bodyBytesRead: Int64 = 0
+
+    private enum Phase {
+        case requestLine
+        case headers
+        case lengthBody(remaining: Int64)
+        case chunkSize
+        case chunkData(remaining: Int64)
+        case chunkEnd
+        case trailers
+        case failed(HTTPError)
+    }
+
+    public init(limits: HTTPLimits = .apacheDefaults) {
+        self.limits = limits
+        self.headerBlock = HeaderBlock(limits: limits)
+    }
+
+    /// Adds bytes read from the connection. Bytes fed after an error are ignored.
+    public mutating func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if case .failed = phase { return }
+        if readIndex > 0 && (readIndex == buffer.count || readIndex >= 1 << 16) {
+            buffer.removeFirst(readIndex)
+            scanIndex -= readIndex
+            readIndex = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// More input is already buffered after what has been consumed (a pipelined request).
+    public var hasBufferedInput: Bool { readIndex < buffer.count }
+
+    public var position: Position {
+        switch phase {
+        case .requestLine:
+            return readIndex == buffer.count && blankLines == 0 ? .idle : .requestLine
+        case .headers: return .headers
+        case .lengthBody, .chunkSize, .chunkData, .chunkEnd, .trailers: return .body
+        case .failed: return .failed
+        }
+    }
+
+    /// Parses as far as the buffer allows and reports what happened.
+    public mutating func next() -> Event {
+        do {
+            return try advance()
+        } catch {
+            phase = .failed(error)
+            buffer = []
+            readIndex = 0
+            scanIndex = 0
+            return .error(error)
+        }
+    }
+
+    private mutating func advance() throws(HTTPError) -> Event {
+        while true {
+            switch phase {
+            case .failed(let error):
+                return .error(error)
+
+            case .requestLine:
+                guard let line = try readLine(limit: limits.requestLine, tooLong: .requestLineTooLong)
+                else { return .needMoreData }
+                if line.isEmpty {
+                    // Browsers once added a CRLF after a POST body for old CERN servers;
+                    // Apache skips up to 10 such lines before a request line.
+                    blankLines += 1
+                    if blankLines > 10 { throw .badRequestLine }
+                    continue
+                }
+                request = try RequestLine.parse(buffer[line])
+                headerBlock = HeaderBlock(limits: limits)
+                phase = .headers
+
+            case .headers:
+                guard let line = try readLine(limit: limits.fieldSize, tooLong: .fieldTooLong)
+                else { return .needMoreData }
+                if try headerBlock.take(buffer[line]) {
+                    request.headers = headerBlock.headers
+                    if let event = try startBody() { return event }
+                }
+
+            case .lengthBody(let remaining):
+                let count = Int(min(remaining, Int64(buffer.count - readIndex)))
+                request.body.append(contentsOf: buffer[readIndex..<(readIndex + count)])
+                readIndex += count
+                if Int64(count) < remaining {
+                    phase = .lengthBody(remaining: remaining - Int64(count))
+                    return .needMoreData
+                }
+                return complete()
+
+            case .chunkSize:
+                guard let line = try readLine(limit: limits.fieldSize, tooLong: .chunkTooLarge)
+                else { return .needMoreData }
+                let size = try FramingRules.chunkSize(buffer[line])
+                if size == 0 {
+                    headerBlock = HeaderBlock(limits: limits)
+                    phase = .trailers
+                } else {
+                    phase = .chunkData(remaining: size)
+                }
+
+            case .chunkData(let remaining):
+                let count = Int(min(remaining, Int64(buffer.count - readIndex)))
+                // LimitRequestBody counts the data as it arrives, as Apache's input filter does.
+                bodyBytesRead += Int64(count)
+                if limits.body > 0 && bodyBytesRead > limits.body { throw .chunkedBodyTooLarge }
+                request.body.append(contentsOf: buffer[readIndex..<(readIndex + count)])
+                readIndex += count
+                if Int64(count) < remaining {
+                    phase = .chunkData(remaining: remaining - Int64(count))
+                    return .needMoreData
+                }
+                phase = .chunkEnd
+
+            case .chunkEnd:
+                // The data must be followed by exactly CRLF.
+                if readIndex < buffer.count && buffer[readIndex] != .cr { throw .badChunk }
+                guard buffer.count - readIndex >= 2 else { return .needMoreData }
+                guard buffer[readIndex + 1] == .lf else { throw .badChunk }
+                readIndex += 2
+                scanIndex = readIndex
+                phase = .chunkSize
+
+            case .trailers:
+                // Trailer fields are read with the header rules, then discarded.
+                let line: Range<Int>?
+                do {
+                    line = try readLine(limit: limits.fieldSize, tooLong: .badTrailer)
+                } catch {
+                    throw error == .bareLineFeed ? error : .badTrailer
+                }
+                guard let line else { return .needMoreData }
+                do {
+                    if try headerBlock.take(buffer[line]) { return complete() }
+                } catch {
+                    throw .badTrailer
+                }
+            }
+        }
+    }
+
+    /// Checks the header section as a whole and decides how the body is framed (Apache's
+    /// `ap_read_request` then `ap_check_request_header`, in the same order, so the same
+    /// request gets the same status). Returns an event when there is one to report now.
+    private mutating func startBody() throws(HTTPError) -> Event? {
+        var length: Int64 = 0
+        if let value = request.headers["Content-Length"] {
+            guard let parsed = FramingRules.contentLength(value) else { throw .badContentLength }
+            length = parsed
+        }
+        if let codings = request.headers["Transfer-Encoding"] {
+            guard FramingRules.isChunked(codings) else { throw .unknownTransferEncoding }
+            request.wasChunked = true
+            if request.headers.contains("Content-Length") {
+                // RFC 9112 §6.3: chunked wins and the length is dropped; Apache also refuses
+                // to reuse the connection, since some hop may have framed it the other way.
+                request.headers.remove("Content-Length")
+                request.mustCloseAfterResponse = true
+            }
+        }
+
+        let hostField = request.headers["Host"]
+        if let hostField, !hostField.isEmpty, !RequestTarget.isValidHost(hostField) { throw .badHost }
+        if request.host == nil, let hostField { request.host = hostField.asciiLowercased() }
+        if (request.host == nil && request.version >= .http1_1)
+            || (request.version == .http1_1 && hostField == nil) {
+            throw .missingHost
+        }
+
+        if let expect = request.headers["Expect"], !expect.isEmpty {
+            guard expect.equalsIgnoringASCIICase("100-continue") else { throw .unknownExpectation }
+            request.expectsContinue = true
+        }
+        guard HTTPMethod.registered.contains(request.method) else { throw .unknownMethod }
+
+        let hasBody = request.wasChunked || length > 0
+        if !request.wasChunked && limits.body > 0 && length > limits.body { throw .bodyTooLarge }
+
+        var event: Event?
+        if request.expectsContinue {
+            if hasBody && request.version >= .http1_1 {
+                // RFC 9110 §10.1.1: a server may skip the 100 once body bytes have arrived.
+                if readIndex == buffer.count { event = .sendContinue }
+            } else {
+                // Apache leaves `expecting_100` set when it never read a body (or the client
+                // is HTTP/1.0), and such a connection is not kept alive.
+                request.mustCloseAfterResponse = true
+            }
+        }
+        bodyBytesRead = 0
+        if request.wasChunked {
+            phase = .chunkSize
+        } else if length > 0 {
+            phase = .lengthBody(remaining: length)
+        } else {
+            return complete()
+        }
+        return event
+    }
+
+    private mutating func complete() -> Event {
+        let done = request
+        request = HTTPRequest(method: "", target: "/")
+        phase = .requestLine
+        blankLines = 0
+        scanIndex = max(scanIndex, readIndex)
+        return .request(done)
+    }
+
+    /// The next CRLF-terminated line, without its CRLF, or nil if it has not all arrived.
+    /// A line longer than `limit` (the buffer is limit + 2 bytes, CRLF included) throws
+    /// `tooLong`; an LF without CR throws 400 (HttpProtocolOptions Strict).
+    private mutating func readLine(limit: Int, tooLong: HTTPError) throws(HTTPError) -> Range<Int>? {
+        if scanIndex < readIndex { scanIndex = readIndex }
+        guard let lf = buffer[scanIndex...].firstIndex(of: .lf) else {
+            scanIndex = buffer.count
+            if buffer.count - readIndex >= limit + 2 { throw tooLong }
+            return nil
+        }
+        if lf + 1 - readIndex > limit + 2 { throw tooLong }
+        guard lf > readIndex, buffer[lf - 1] == .cr else { throw .bareLineFeed }
+        let line = readIndex..<(lf - 1)
+        readIndex = lf + 1
+        scanIndex = readIndex
+        return line
+    }
+}
