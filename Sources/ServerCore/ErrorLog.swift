@@ -4,19 +4,8 @@
 // Apache's, it keeps Apache's tag and wording; mpmd's own messages use the MPM prefix.
 // Every line is written with a single write(2) on an O_APPEND descriptor: lines from many
 // processes and threads interleave whole, never mixed.
+import Config
 import Posix
-
-public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
-    case emerg, alert, crit, error, warn, notice, info, debug
-    case trace1, trace2, trace3, trace4, trace5, trace6, trace7, trace8
-
-    public init?(name: String) {
-        guard let level = LogLevel.allCases.first(where: { "\($0)" == name.lowercased() }) else { return nil }
-        self = level
-    }
-
-    public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
-}
 
 public final class ErrorLog: Sendable {
     public let level: LogLevel

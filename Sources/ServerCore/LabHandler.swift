@@ -16,7 +16,7 @@ import Synchronization
 /// Atomic, because under worker and event the threads of a child increment it concurrently.
 let labCounter = Atomic<Int>(0)
 
-struct LabHandler: Handler {
+struct LabHandler: RequestHandler {
     func handle(_ context: RequestContext) -> Reply {
         guard context.peer.isLoopback else { return ErrorPage.reply(403) }
         let method = context.request.method

@@ -16,7 +16,7 @@ public final class Master: MasterControl {
     let reload: (Server) -> Result<Server, ReloadError>
     var children: [Int: Int32] = [:]          // process slot -> pid, live children only
     var childGeneration: [Int: Int] = [:]     // process slot -> generation it was born in
-    public private(set) var generation = 0
+    public internal(set) var generation = 0
     public var holdOffSpawnDoubling = 0
     var reapedThisRound = false
     var phase = Phase.running

@@ -49,7 +49,7 @@ public struct Reply: Sendable {
 /// Apache's error pages: a small HTML document naming the status.
 public enum ErrorPage {
     public static func reply(_ status: Int, detail: String? = nil) -> Reply {
-        let reason = StatusText.reason(status)
+        let reason = HTTPStatus.reason(status)
         let explanation = detail ?? defaultExplanation(status)
         let html = """
             <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
@@ -79,7 +79,7 @@ public enum ErrorPage {
         case 500: "The server encountered an internal error or misconfiguration and was unable to complete your request."
         case 501: "This server does not support the method used in the request."
         case 503: "The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later."
-        default: StatusText.reason(status)
+        default: HTTPStatus.reason(status)
         }
     }
 }

@@ -28,6 +28,6 @@ public struct ChildIdentity: Sendable {
 }
 
 /// Something that answers requests.
-public protocol Handler: Sendable {
+public protocol RequestHandler: Sendable {
     func handle(_ context: RequestContext) -> Reply
 }

@@ -18,7 +18,8 @@ public struct Router: Sendable {
 
     func handle(_ context: RequestContext) -> Reply {
         let location = config.location(for: context.path)
-        if let access = location.access, !access.allows(peer: context.peer.host) {
+        let client = IPAddress(context.peer.host) ?? IPAddress("0.0.0.0")!
+        if !location.allows(client: client, server: IPAddress(context.local.host)) {
             context.server.errorLog.log(.error, "authz_core", "AH01630",
                                         "client denied by server configuration: \(context.path)")
             return ErrorPage.reply(403)
@@ -26,7 +27,7 @@ public struct Router: Sendable {
         switch location.handler {
         case .serverStatus: return status.handle(context)
         case .lab: return lab.handle(context)
-        case .none, .default: return staticFiles.handle(context)
+        case .none: return staticFiles.handle(context)
         }
     }
 }

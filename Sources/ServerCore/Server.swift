@@ -29,10 +29,16 @@ public final class Server: Sendable {
         self.router = Router(config: config)
     }
 
+    /// ServerName, or the address of the first listener when none is set (Apache guesses from
+    /// the host name and warns with AH00558).
+    public var serverName: String {
+        config.serverName ?? listeners.first?.address.host ?? "localhost"
+    }
+
     /// The HTTP limits this configuration sets (LimitRequest*).
     public var limits: HTTPLimits {
         HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
-                   fields: config.limitRequestFields, body: config.limitRequestBody)
+                   fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
     }
 }
 

@@ -12,7 +12,7 @@ import Config
 import HTTP
 import Posix
 
-struct StaticFileHandler: Handler {
+struct StaticFileHandler: RequestHandler {
     let documentRoot: String
     let realDocumentRoot: String?
     let directoryIndex: [String]
@@ -96,7 +96,7 @@ struct StaticFileHandler: Handler {
         let extensionName = path.split(separator: "/").last.flatMap { name in
             name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) }
         } ?? ""
-        headers.set("Content-Type", mime.type(forExtension: extensionName) ?? "text/plain")
+        headers.set("Content-Type", mime.mimeType(forExtension: extensionName) ?? "text/plain")
         var first: Int64 = 0
         var length = status.size
         var code = 200

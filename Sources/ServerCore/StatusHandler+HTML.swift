@@ -21,7 +21,7 @@ extension StatusHandler {
             table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.2em .5em;text-align:left}
             th{background:#eee}
             </style></head><body>
-            <h1>Apache Server Status for \(e(server.config.serverName)) (via \(e(context.local.host)))</h1>
+            <h1>Apache Server Status for \(e(server.serverName)) (via \(e(context.local.host)))</h1>
             <dl><dt>Server Version: \(e(Version.serverBanner))</dt>
             <dt>Server MPM: \(server.mpmName)</dt>
             <dt>Server Built: \(e(Version.built))</dt></dl><hr /><dl>
@@ -79,7 +79,7 @@ extension StatusHandler {
         if server.config.extendedStatus {
             out += workerTable(server)
         }
-        out += "<hr />\n<address>\(e(Version.serverBanner)) Server at \(e(server.config.serverName)) Port \(context.local.port)</address>\n</body></html>\n"
+        out += "<hr />\n<address>\(e(Version.serverBanner)) Server at \(e(server.serverName)) Port \(context.local.port)</address>\n</body></html>\n"
         return out
     }
 

@@ -7,7 +7,7 @@
 import HTTP
 import Posix
 
-struct StatusHandler: Handler {
+struct StatusHandler: RequestHandler {
     func handle(_ context: RequestContext) -> Reply {
         guard context.request.method == "GET" || context.request.method == "HEAD" else {
             var reply = ErrorPage.reply(405)
@@ -33,8 +33,8 @@ struct StatusHandler: Handler {
 
     /// `refresh` alone means 1 second; `refresh=N` with N < 1 means 10 (mod_status's rules).
     func refreshSeconds(_ query: String?) -> Int? {
-        guard let query, let range = query.range(of: "refresh") else { return nil }
-        let rest = query[range.upperBound...]
+        guard let query, let start = query.firstRange(of: "refresh") else { return nil }
+        let rest = query[start.upperBound...]
         guard rest.first == "=" else { return 1 }
         let digits = rest.dropFirst().prefix { $0.isNumber || $0 == "-" }
         let n = Int(digits) ?? 0
@@ -66,7 +66,7 @@ struct StatusHandler: Handler {
         let t = Times(server)
         let global = server.scoreboard.global
         let loads = WallClock.loadAverages()
-        var out = "\(server.config.serverName)\n"
+        var out = "\(server.serverName)\n"
         out += "ServerVersion: \(Version.serverBanner)\n"
         out += "ServerMPM: \(server.mpmName)\n"
         out += "Server Built: \(Version.built)\n"

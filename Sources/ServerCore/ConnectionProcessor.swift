@@ -1,0 +1,193 @@
+// The one function every MPM calls to serve a connection: read a request, find its handler,
+// write the response, decide whether the connection stays open, and go round again.
+//
+// What differs between the MPMs is only who calls it and what happens while a kept-alive
+// connection waits for its next request. Prefork and worker call `process(_:parkWhenIdle:
+// false)`: the calling process or thread waits itself, in poll, up to KeepAliveTimeout, and its
+// scoreboard slot shows `K` meanwhile. Event calls it with `parkWhenIdle: true`: as soon as the
+// connection has nothing left to read, `process` returns `.idle` and the listener thread parks
+// the connection in epoll, freeing the worker.
+//
+// Timeouts follow Apache: the first request line is awaited for Timeout, later ones for
+// KeepAliveTimeout; either expiring closes the connection silently. Once a request has begun,
+// Timeout applies to its headers and body, and expiring there answers 408.
+import Config
+import HTTP
+import Posix
+
+public final class ConnectionProcessor {
+    public let server: Server
+    public let child: ChildIdentity
+    let policy: KeepAlivePolicy
+    let timeoutMs: Int
+    let buffer: UnsafeMutableRawBufferPointer
+
+    /// One processor per serving thread: it owns a read buffer.
+    public init(server: Server, child: ChildIdentity) {
+        self.server = server
+        self.child = child
+        let config = server.config
+        policy = KeepAlivePolicy(enabled: config.keepAlive,
+                                 timeoutMilliseconds: Int64(config.keepAliveTimeoutMilliseconds),
+                                 maxRequests: config.maxKeepAliveRequests)
+        timeoutMs = config.timeoutSeconds * 1000
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Serves `c` until it closes, or, with `parkWhenIdle`, until it waits for a next request
+    /// with nothing buffered. `slot` is the scoreboard slot of the serving thread.
+    public func process(_ c: Connection, slot: WorkerSlot, parkWhenIdle: Bool) -> ConnectionOutcome {
+        slot.client = c.peer.host
+        while true {
+            switch c.parser.next() {
+            case .request(let request):
+                guard serve(request, on: c, slot: slot) else {
+                    lingeringClose(c, slot: slot)
+                    return .closed
+                }
+            case .sendContinue:
+                guard send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: c) else {
+                    return abort(c)
+                }
+            case .error(let error):
+                respond(toError: error.status, reason: error.reason, on: c, slot: slot)
+                lingeringClose(c, slot: slot)
+                return .closed
+            case .needMoreData:
+                let position = c.parser.position
+                let betweenRequests = position == .idle && c.requestsServed > 0
+                if betweenRequests {
+                    if parkWhenIdle { return .idle }
+                    if ChildSignals.stopping || server.scoreboard.global.stopping { return abort(c) }
+                    slot.state = .busyKeepAlive
+                } else if slot.state != .busyRead {
+                    slot.state = .busyRead
+                }
+                let wait = betweenRequests ? Int(policy.timeoutMilliseconds) : timeoutMs
+                switch read(c, timeoutMs: wait, idleWait: position == .idle) {
+                case .data:
+                    if slot.state == .busyKeepAlive { slot.state = .busyRead }
+                case .closedByPeer, .failed, .stopped:
+                    return abort(c)
+                case .timedOut:
+                    if position == .headers || position == .body {
+                        respond(toError: 408, reason: "Request timeout", on: c, slot: slot)
+                        lingeringClose(c, slot: slot)
+                        return .closed
+                    }
+                    // No request started: Apache closes without answering.
+                    return abort(c)
+                }
+            }
+        }
+    }
+
+    enum ReadResult { case data, closedByPeer, timedOut, failed, stopped }
+
+    /// Reads what is available, waiting at most `timeoutMs`. A TERM to the child ends the wait
+    /// at once; a graceful stop ends it only between requests (`idleWait`).
+    func read(_ c: Connection, timeoutMs: Int, idleWait: Bool) -> ReadResult {
+        let deadline = MonotonicClock.nowMs() + Int64(timeoutMs)
+        while true {
+            let left = Int(max(0, deadline - MonotonicClock.nowMs()))
+            guard let events = try? c.fd.pollInterruptibly(for: .readable, timeoutMs: left) else {
+                if ChildSignals.stopNow.load(ordering: .relaxed) { return .stopped }
+                if idleWait && c.requestsServed > 0 && ChildSignals.stopping { return .stopped }
+                continue
+            }
+            if events.isEmpty { return .timedOut }
+            switch try? c.fd.read(into: buffer) {
+            case .processed(0)?: return .closedByPeer
+            case .processed(let n)?:
+                c.parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                return .data
+            case .wouldBlock?: continue
+            case nil: return .failed
+            }
+        }
+    }
+
+    /// Answers one request; returns whether the connection stays open.
+    func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot) -> Bool {
+        let startUs = WallClock.nowUs()
+        slot.state = .busyWrite
+        slot.startTime = startUs
+        let requestLine = "\(request.method) \(request.target) \(request.version)"
+        slot.request = requestLine
+        var reply: Reply
+        do throws(HTTPError) {
+            let path = try request.decodedPath()
+            let context = RequestContext(request: request, path: path, peer: c.peer, local: c.local,
+                                         connectionRequests: c.requestsServed + 1, slot: slot,
+                                         server: server, child: child)
+            reply = server.router.handle(context)
+        } catch {
+            reply = ErrorPage.reply(error.status)
+        }
+        let stopping = ChildSignals.stopping || server.scoreboard.global.stopping
+        let decision = persistence(request: request, status: reply.status, contentLengthKnown: true,
+                                   policy: policy, keepAlivesServed: c.keepAlivesServed,
+                                   responseSaysClose: reply.closeConnection, serverStopping: stopping)
+        let sent = write(reply, decision: decision, headOnly: request.isHead, on: c)
+        finish(c, slot: slot, request: request, requestLine: requestLine, reply: reply,
+               bytes: sent ?? 0, startUs: startUs, keptAlive: decision.keepAlive && sent != nil)
+        if decision.keepAlive { c.keepAlivesServed += 1 }
+        return decision.keepAlive && sent != nil
+    }
+
+    /// Answers a request that could not be parsed, then the connection closes.
+    func respond(toError status: Int, reason: String, on c: Connection, slot: WorkerSlot) {
+        let startUs = WallClock.nowUs()
+        slot.state = .busyWrite
+        server.errorLog.log(.info, "core", "AH00566", "request failed: \(reason) (\(status)) from \(c.peer)")
+        let reply = ErrorPage.reply(status)
+        let decision = persistence(request: nil, status: status, contentLengthKnown: true, policy: policy,
+                                   keepAlivesServed: c.keepAlivesServed)
+        let sent = write(reply, decision: decision, headOnly: false, on: c)
+        finish(c, slot: slot, request: nil, requestLine: "-", reply: reply, bytes: sent ?? 0,
+               startUs: startUs, keptAlive: false)
+    }
+
+    /// Logs the request and counts it in the scoreboard.
+    func finish(_ c: Connection, slot: WorkerSlot, request: HTTPRequest?, requestLine: String,
+                reply: Reply, bytes: Int64, startUs: Int64, keptAlive: Bool) {
+        c.requestsServed += 1
+        let endUs = WallClock.nowUs()
+        if !server.accessLogs.isEmpty {
+            slot.state = .busyLog
+            let entry = AccessLog.Entry(request: request, requestLine: requestLine, status: reply.status,
+                                        bodyBytes: bytes, responseHeaders: reply.headers, peer: c.peer,
+                                        local: c.local, startUs: startUs, durationUs: endUs - startUs,
+                                        keepAlives: c.keepAlivesServed, keptAlive: keptAlive,
+                                        serverName: server.serverName)
+            for log in server.accessLogs { log.write(entry) }
+        }
+        slot.countRequest(bytes: Int(bytes), durationUs: endUs - startUs)
+        slot.stopTime = endUs
+        slot.lastUsed = endUs
+    }
+
+    /// Closes a connection that ended abnormally or whose client already left.
+    func abort(_ c: Connection) -> ConnectionOutcome {
+        c.close()
+        return .closed
+    }
+
+    /// Apache's lingering close: send our FIN first, then read and discard whatever the client
+    /// still sends, 2 seconds at a time and 30 seconds at most, before closing. Closing at once
+    /// while unread data sits in our receive buffer makes the kernel send a reset, which can
+    /// destroy the response the client has not read yet.
+    func lingeringClose(_ c: Connection, slot: WorkerSlot) {
+        slot.state = .closing
+        Socket.shutdownWrite(c.fd)
+        let deadline = MonotonicClock.nowMs() + 30_000
+        while MonotonicClock.nowMs() < deadline && !ChildSignals.stopNow.load(ordering: .relaxed) {
+            guard let events = try? c.fd.pollInterruptibly(for: .readable, timeoutMs: 2000) else { continue }
+            if events.isEmpty { break }
+            guard case .processed(let n)? = try? c.fd.read(into: buffer), n > 0 else { break }
+        }
+        c.close()
+    }
+}
