@@ -1,1 +1,0 @@
-// The Config module (placeholder until it lands).

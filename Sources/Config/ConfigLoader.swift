@@ -1,0 +1,111 @@
+// Loading a configuration end to end, in Apache's order: the `-C` directives, the file (and
+// what it includes), the `-c` directives; then the MPM is settled and its clamps run, log
+// formats and MIME types are resolved. With no `LoadModule mpm_*` at all, mpmd reads the
+// whole configuration a second time with event preloaded — as if the file began with
+// `LoadModule mpm_event_module`, which is what Debian's layout amounts to — so that
+// `<IfModule mpm_event_module>` sections apply.
+import Posix
+
+public enum ConfigLoader {
+    /// Reads `path` with the `-D` names in `defines`, the `-C` lines in `before` and the `-c`
+    /// lines in `after`.
+    ///
+    /// ServerRoot, until a `ServerRoot` directive says otherwise, is the parent of the
+    /// directory holding `path` when that directory is named `conf` (so `conf/mpmd.conf`
+    /// gives the repository root), else that directory itself. Apache uses a root compiled
+    /// into the binary instead; a course kit is run from wherever it was cloned.
+    public static func load(path: String, defines: Set<String> = [], before: [String] = [],
+                            after: [String] = []) throws(ConfigError) -> ServerConfig {
+        let absolute = FileSystem.resolve(path, relativeTo: FileSystem.currentDirectory())
+        let directory = FileSystem.dirname(of: absolute)
+        let root = FileSystem.basename(of: directory) == "conf" ? FileSystem.dirname(of: directory) : directory
+
+        func read(preloading mpm: MPMKind?) throws(ConfigError) -> ConfigState {
+            var state = ConfigState(configFile: path, serverRoot: root, defines: defines)
+            state.loadedMPM = mpm
+            state.mpmIsDefault = mpm != nil
+            var parser = ConfigParser(state: state)
+            for (i, line) in before.enumerated() {
+                try parser.parse(ConfigLexer.lines(of: line, file: "-C").map { relabel($0, line: i + 1) })
+            }
+            try parser.parseFile(absolute, display: path, includedFrom: nil)
+            for (i, line) in after.enumerated() {
+                try parser.parse(ConfigLexer.lines(of: line, file: "-c").map { relabel($0, line: i + 1) })
+            }
+            return parser.state
+        }
+
+        var state = try read(preloading: nil)
+        if state.loadedMPM == nil {
+            state = try read(preloading: .event)
+            state.config.notes.insert("No MPM loaded (no LoadModule mpm_*_module): using event, as Debian does.", at: 0)
+        } else if let early = state.directiveBeforeMPM {
+            throw early
+        }
+        return try finish(state)
+    }
+
+    /// `-C`/`-c` directives are numbered by their position on the command line.
+    private static func relabel(_ line: ConfigLine, line number: Int) -> ConfigLine {
+        ConfigLine(text: line.text, location: SourceLocation(file: line.location.file, line: number))
+    }
+
+    /// What Apache does after reading: the MPM's check_config, log formats, MIME types.
+    private static func finish(_ input: ConfigState) throws(ConfigError) -> ServerConfig {
+        var state = input
+        var config = state.config
+        let mpm = state.loadedMPM ?? .event
+        config.mpm = mpm
+
+        var raw = MPMSettings.defaults(for: mpm)
+        for (name, value) in state.mpmValues {
+            switch name {
+            case "StartServers": raw.startServers = value
+            case "MinSpareServers": raw.minSpareServers = value
+            case "MaxSpareServers": raw.maxSpareServers = value
+            case "MinSpareThreads": raw.minSpareThreads = value
+            case "MaxSpareThreads": raw.maxSpareThreads = value
+            case "ServerLimit": raw.serverLimit = value
+            case "ThreadLimit": raw.threadLimit = value
+            case "ThreadsPerChild": raw.threadsPerChild = value
+            case "MaxRequestWorkers": raw.maxRequestWorkers = value
+            case "MaxConnectionsPerChild": raw.maxConnectionsPerChild = value
+            case "GracefulShutdownTimeout": raw.gracefulShutdownTimeout = value
+            default: preconditionFailure("MPM directive \(name) has no field in MPMSettings")
+            }
+        }
+        if let factor = state.workerFactor { raw.asyncRequestWorkerFactor = factor }
+        let (settings, warnings) = MPMClamps.apply(raw, mpm: mpm, origins: state.mpmOrigins)
+        config.mpmSettings = settings
+        config.warnings += warnings
+
+        // CustomLog may name a LogFormat nickname defined after it: resolve at the end.
+        config.customLogs = state.customLogs.map {
+            CustomLog(destination: $0.destination, format: config.logFormats[$0.format] ?? $0.format)
+        }
+
+        var types = MIMETypes.builtIn
+        if let file = config.typesConfig {
+            guard let text = try? FileSystem.readText(file) else {
+                let at = state.typesConfigLocation ?? SourceLocation(file: config.configFile, line: 0)
+                throw ConfigError(at, directive: "TypesConfig", "could not open mime types config file \(file).")
+            }
+            types = MIMETypes()
+            types.load(mimeTypesFile: text)
+        } else if let text = try? FileSystem.readText(state.resolve("conf/mime.types")) {
+            config.typesConfig = state.resolve("conf/mime.types")
+            types = MIMETypes()
+            types.load(mimeTypesFile: text)
+        } else {
+            config.notes.append("No conf/mime.types under ServerRoot: using mpmd's built-in MIME types.")
+        }
+        for entry in state.addTypes { types.add(type: entry.type, extensions: entry.extensions) }
+        config.mimeTypes = types
+
+        if config.listens.isEmpty {
+            config.notes.append("No Listen directive: the server will refuse to start (no listening sockets available).")
+        }
+        state.config = config
+        return state.config
+    }
+}

@@ -1,0 +1,201 @@
+// The result of reading a configuration: one plain value, `ServerConfig`, that the master
+// process builds once and every child inherits. It holds no files and no sockets — only what
+// the directives said, already checked, resolved against ServerRoot and clamped — so it can
+// be compared in tests, printed by `mpmd -t`, and passed across threads (it is Sendable).
+
+/// The three Multi-Processing Modules.
+public enum MPMKind: String, CaseIterable, Sendable {
+    case prefork, worker, event
+
+    /// The name `LoadModule` and `<IfModule>` use, e.g. `mpm_event_module`.
+    public var moduleName: String { "mpm_\(rawValue)_module" }
+}
+
+/// One `Listen` directive. `host` nil means every local address (`Listen 8080`, `Listen *:8080`).
+public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
+    public let host: String?
+    /// 0 asks the kernel for a free port (mpmd accepts it; Apache does not).
+    public let port: Int
+
+    public init(host: String?, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    public var description: String {
+        guard let host else { return "*:\(port)" }
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+}
+
+/// Apache's log levels, most severe first; `LogLevel warn` keeps `emerg` … `warn`.
+public enum LogLevel: String, CaseIterable, Sendable, Comparable {
+    case emerg, alert, crit, error, warn, notice, info, debug
+    case trace1, trace2, trace3, trace4, trace5, trace6, trace7, trace8
+
+    public static func < (a: LogLevel, b: LogLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Where a log goes. Piped logs and syslog are Apache features mpmd does not have.
+public enum LogDestination: Sendable, Equatable {
+    case stderr
+    case file(String)   // absolute path
+}
+
+/// One `CustomLog`: where, and the format string (a `LogFormat` nickname already replaced).
+public struct CustomLog: Sendable, Equatable {
+    public let destination: LogDestination
+    public let format: String
+}
+
+/// What answers a request: `SetHandler`. `.none` is the default — the static-file handler.
+public enum Handler: String, Sendable, CaseIterable {
+    case serverStatus = "server-status"
+    case lab
+    case none
+}
+
+/// One `Require` line. Several lines in one section mean "any of them" (Apache's implicit
+/// `<RequireAny>`).
+public enum Requirement: Sendable, Equatable {
+    case allGranted
+    case allDenied
+    /// `Require local`: loopback addresses, or a client connecting to its own address.
+    case local
+    case ip([IPNetwork])
+
+    public func allows(client: IPAddress, server: IPAddress?) -> Bool {
+        switch self {
+        case .allGranted: return true
+        case .allDenied: return false
+        case .local:
+            let c = client.unmapped
+            if let server, server.unmapped == c { return true }
+            return IPNetwork("127.0.0.0/8")!.contains(c) || c == IPAddress("::1")!
+        case .ip(let networks):
+            return networks.contains { $0.contains(client) }
+        }
+    }
+}
+
+/// A `<Location>` section, as written: nil fields were not set there.
+public struct LocationConfig: Sendable, Equatable {
+    public let path: String
+    public internal(set) var handler: Handler?
+    /// Empty: this section says nothing about access.
+    public internal(set) var requirements: [Requirement] = []
+    public internal(set) var limitRequestBody: Int?
+    public let location: SourceLocation?
+
+    public init(path: String, handler: Handler? = nil, requirements: [Requirement] = [],
+                limitRequestBody: Int? = nil, location: SourceLocation? = nil) {
+        self.path = path
+        self.handler = handler
+        self.requirements = requirements
+        self.limitRequestBody = limitRequestBody
+        self.location = location
+    }
+
+    /// Apache's `<Location>` test: a prefix of the path that ends on a segment boundary, so
+    /// `<Location /lab>` matches `/lab`, `/lab/` and `/lab/whoami` but not `/laboratory`.
+    /// Repeated slashes count as one on both sides (MergeSlashes, on by default).
+    public func matches(_ requestPath: String) -> Bool {
+        let prefix = LocationConfig.mergingSlashes(path)
+        let candidate = LocationConfig.mergingSlashes(requestPath)
+        guard candidate.hasPrefix(prefix) else { return false }
+        if prefix.hasSuffix("/") || candidate.count == prefix.count { return true }
+        return candidate[candidate.index(candidate.startIndex, offsetBy: prefix.count)] == "/"
+    }
+
+    static func mergingSlashes(_ path: String) -> String {
+        var out = ""
+        for c in path where !(c == "/" && out.hasSuffix("/")) { out.append(c) }
+        return out
+    }
+}
+
+/// The settings that apply to one request path, after merging (see `ServerConfig.location`).
+public struct ResolvedLocation: Sendable, Equatable {
+    public let handler: Handler
+    /// Empty: no `Require` anywhere on the way, so access is granted (Apache 2.4's default).
+    public let requirements: [Requirement]
+    public let limitRequestBody: Int
+    /// The `<Location>` paths that matched, in the order they were merged.
+    public let sections: [String]
+
+    public func allows(client: IPAddress, server: IPAddress?) -> Bool {
+        requirements.isEmpty || requirements.contains { $0.allows(client: client, server: server) }
+    }
+}
+
+public struct ServerConfig: Sendable {
+    /// The main configuration file, as given to the loader.
+    public internal(set) var configFile: String = ""
+    /// Absolute; every relative path below has been resolved against it.
+    public internal(set) var serverRoot: String = "/"
+    /// Empty when the configuration has no `Listen`: Apache then refuses to start
+    /// ("no listening sockets available"), and so should the server.
+    public internal(set) var listens: [ListenAddress] = []
+    public internal(set) var listenBacklog: Int = 511
+    public internal(set) var serverName: String?
+    public internal(set) var documentRoot: String = ""
+    public internal(set) var directoryIndex: [String] = ["index.html"]
+    public internal(set) var pidFile: String = ""
+    public internal(set) var errorLog: LogDestination = .stderr
+    public internal(set) var logLevel: LogLevel = .warn
+    /// `LogLevel core:debug`-style per-module levels, keyed by module name.
+    public internal(set) var moduleLogLevels: [String: LogLevel] = [:]
+    public internal(set) var customLogs: [CustomLog] = []
+    /// The format `LogFormat` set without a nickname (Apache's Common Log Format by default).
+    public internal(set) var defaultLogFormat: String = #"%h %l %u %t "%r" %>s %b"#
+    public internal(set) var logFormats: [String: String] = [:]
+    public internal(set) var timeoutSeconds: Int = 60
+    public internal(set) var keepAlive: Bool = true
+    public internal(set) var keepAliveTimeoutMilliseconds: Int = 5000
+    /// 0 = unlimited.
+    public internal(set) var maxKeepAliveRequests: Int = 100
+    public internal(set) var limitRequestLine: Int = 8190
+    public internal(set) var limitRequestFieldSize: Int = 8190
+    /// 0 = unlimited.
+    public internal(set) var limitRequestFields: Int = 100
+    /// Bytes; 0 = unlimited. Can be changed per `<Location>`.
+    public internal(set) var limitRequestBody: Int = 1 << 30
+    public internal(set) var extendedStatus: Bool = true
+    /// The `mime.types` file read, nil when the built-in table was used instead.
+    public internal(set) var typesConfig: String?
+    public internal(set) var mimeTypes = MIMETypes.builtIn
+    /// `SetHandler`/`Require` written outside any `<Location>`: they apply to every path.
+    public internal(set) var serverLocation = LocationConfig(path: "")
+    /// In file order, which is also the order in which they are merged.
+    public internal(set) var locations: [LocationConfig] = []
+    public internal(set) var mpm: MPMKind = .event
+    public internal(set) var mpmSettings = MPMSettings.defaults(for: .event)
+    /// Values Apache would have corrected, with its warning text.
+    public internal(set) var warnings: [ConfigWarning] = []
+    /// Facts worth a line in the error log at startup (the MPM chosen by default...).
+    public internal(set) var notes: [String] = []
+
+    /// The settings for a request path: the server-wide ones, then every matching `<Location>`
+    /// in file order, each later one overriding what it sets — Apache's merge order for
+    /// `<Location>` sections (not the longest match: the last one wins).
+    public func location(for path: String) -> ResolvedLocation {
+        var handler = serverLocation.handler ?? .none
+        var requirements = serverLocation.requirements
+        var body = serverLocation.limitRequestBody ?? limitRequestBody
+        var sections: [String] = []
+        for section in locations where section.matches(path) {
+            sections.append(section.path)
+            if let h = section.handler { handler = h }
+            if !section.requirements.isEmpty { requirements = section.requirements }
+            if let b = section.limitRequestBody { body = b }
+        }
+        return ResolvedLocation(handler: handler, requirements: requirements,
+                                limitRequestBody: body, sections: sections)
+    }
+
+    public func mimeType(forExtension ext: String) -> String? {
+        mimeTypes.mimeType(forExtension: ext)
+    }
+}
