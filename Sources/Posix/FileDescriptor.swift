@@ -146,3 +146,18 @@ public struct PollEvents: OptionSet, Sendable {
     public static let error = PollEvents(rawValue: Int16(POLLERR))
     public static let hangup = PollEvents(rawValue: Int16(POLLHUP))
 }
+
+extension FileDescriptor {
+    /// Waits until one of `descriptors` is readable; returns the indices of the ready ones
+    /// (empty on timeout), or nil when a signal interrupted the wait.
+    public static func pollReadable(_ descriptors: [FileDescriptor], timeoutMs: Int) throws(SystemError) -> [Int]? {
+        var fds = descriptors.map { pollfd(fd: $0.rawValue, events: Int16(POLLIN), revents: 0) }
+        let rc = Glibc.poll(&fds, nfds_t(fds.count), Int32(clamping: timeoutMs))
+        if rc < 0 {
+            let err = currentErrno()
+            if err == EINTR { return nil }
+            throw SystemError("poll", errno: err)
+        }
+        return fds.indices.filter { fds[$0].revents != 0 }
+    }
+}

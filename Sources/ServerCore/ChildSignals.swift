@@ -22,15 +22,20 @@ public enum ChildSignals {
     /// blocking call; its handler does nothing.
     public static let wakeUp = Signal.user2
 
-    /// Installs the child's handlers; call right after fork, in the child.
-    public static func install() {
+    /// Installs the child's handlers; call right after fork, in the child. In a child, Ctrl-C
+    /// is the master's business; in the single-process mode it stops the server.
+    public static func install(interruptStops: Bool = false) {
         stopNow.store(false, ordering: .relaxed)
         stopGracefully.store(false, ordering: .relaxed)
         Signal.setHandler(Signal.terminate, onTerminate)
         Signal.setHandler(Signal.hangup, onTerminate)      // Apache's prefork children: HUP = exit now
         Signal.setHandler(Signal.user1, onGraceful)
         Signal.setHandler(wakeUp, onWakeUp)
-        Signal.ignore(Signal.interrupt)                    // Ctrl-C goes to the master, which stops us
+        if interruptStops {
+            Signal.setHandler(Signal.interrupt, onTerminate)
+        } else {
+            Signal.ignore(Signal.interrupt)                // Ctrl-C goes to the master, which stops us
+        }
         Signal.ignore(Signal.windowChange)
         Signal.setDefault(Signal.child)
         Signal.unblockAll()

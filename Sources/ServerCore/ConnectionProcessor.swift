@@ -61,14 +61,14 @@ public final class ConnectionProcessor {
                 if betweenRequests {
                     if parkWhenIdle { return .idle }
                     if ChildSignals.stopping || server.scoreboard.global.stopping { return abort(c) }
-                    slot.state = .busyKeepAlive
+                    mark(slot, .busyKeepAlive)
                 } else if slot.state != .busyRead {
-                    slot.state = .busyRead
+                    mark(slot, .busyRead)
                 }
                 let wait = betweenRequests ? Int(policy.timeoutMilliseconds) : timeoutMs
                 switch read(c, timeoutMs: wait, idleWait: position == .idle) {
                 case .data:
-                    if slot.state == .busyKeepAlive { slot.state = .busyRead }
+                    if slot.state == .busyKeepAlive { mark(slot, .busyRead) }
                 case .closedByPeer, .failed, .stopped:
                     return abort(c)
                 case .timedOut:
@@ -112,7 +112,7 @@ public final class ConnectionProcessor {
     /// Answers one request; returns whether the connection stays open.
     func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot) -> Bool {
         let startUs = WallClock.nowUs()
-        slot.state = .busyWrite
+        mark(slot, .busyWrite)
         slot.startTime = startUs
         let requestLine = "\(request.method) \(request.target) \(request.version)"
         slot.request = requestLine
@@ -140,7 +140,7 @@ public final class ConnectionProcessor {
     /// Answers a request that could not be parsed, then the connection closes.
     func respond(toError status: Int, reason: String, on c: Connection, slot: WorkerSlot) {
         let startUs = WallClock.nowUs()
-        slot.state = .busyWrite
+        mark(slot, .busyWrite)
         server.errorLog.log(.info, "core", "AH00566", "request failed: \(reason) (\(status)) from \(c.peer)")
         let reply = ErrorPage.reply(status)
         let decision = persistence(request: nil, status: status, contentLengthKnown: true, policy: policy,
@@ -156,7 +156,7 @@ public final class ConnectionProcessor {
         c.requestsServed += 1
         let endUs = WallClock.nowUs()
         if !server.accessLogs.isEmpty {
-            slot.state = .busyLog
+            mark(slot, .busyLog)
             let entry = AccessLog.Entry(request: request, requestLine: requestLine, status: reply.status,
                                         bodyBytes: bytes, responseHeaders: reply.headers, peer: c.peer,
                                         local: c.local, startUs: startUs, durationUs: endUs - startUs,
@@ -167,6 +167,13 @@ public final class ConnectionProcessor {
         slot.countRequest(bytes: Int(bytes), durationUs: endUs - startUs)
         slot.stopTime = endUs
         slot.lastUsed = endUs
+    }
+
+    /// Sets the slot's state, unless the child is finishing its work before a graceful exit:
+    /// then the slot shows `G` for as long as it is busy, as in Apache.
+    @inline(__always)
+    func mark(_ slot: WorkerSlot, _ state: WorkerState) {
+        slot.state = ChildSignals.stopGracefully.load(ordering: .relaxed) ? .graceful : state
     }
 
     /// Closes a connection that ended abnormally or whose client already left.
@@ -180,7 +187,7 @@ public final class ConnectionProcessor {
     /// while unread data sits in our receive buffer makes the kernel send a reset, which can
     /// destroy the response the client has not read yet.
     func lingeringClose(_ c: Connection, slot: WorkerSlot) {
-        slot.state = .closing
+        mark(slot, .closing)
         Socket.shutdownWrite(c.fd)
         let deadline = MonotonicClock.nowMs() + 30_000
         while MonotonicClock.nowMs() < deadline && !ChildSignals.stopNow.load(ordering: .relaxed) {

@@ -90,6 +90,12 @@ extension Master {
         if graceful {
             for (slot, pid) in children {
                 server.scoreboard.process(slot).quiescing = true
+                // Busy slots show `G` at once (Apache's master marks them the same way); the
+                // child keeps them `G` until its connections are done.
+                for t in 0..<server.threadsPerChild {
+                    let worker = server.scoreboard.worker(process: slot, thread: t)
+                    if worker.state.isBusy { worker.state = .graceful }
+                }
                 Process.kill(pid, Signal.user1)
             }
             holdOffSpawnDoubling = 10

@@ -76,7 +76,6 @@ public final class Master: MasterControl {
                     // Apache skips maintenance in a round that reaped a child.
                     if !reapedThisRound { mpm.performIdleMaintenance() }
                     reapedThisRound = false
-                    if holdOffSpawnDoubling > 0 { holdOffSpawnDoubling -= 1 }
                 }
             }
         }

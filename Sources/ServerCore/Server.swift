@@ -45,10 +45,14 @@ public final class Server: Sendable {
 /// A listening socket and the address it is bound to.
 public struct Listener: Sendable {
     public let fd: FileDescriptor
+    /// The bound address (with the real port when Listen asked for port 0).
     public let address: SocketAddress
+    /// What the configuration asked for.
+    public let requested: SocketAddress
 
-    public init(fd: FileDescriptor, address: SocketAddress) {
+    public init(fd: FileDescriptor, address: SocketAddress, requested: SocketAddress) {
         self.fd = fd
         self.address = address
+        self.requested = requested
     }
 }

@@ -1,1 +1,0 @@
-// The MPMPrefork module (placeholder until it lands).
