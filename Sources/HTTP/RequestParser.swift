@@ -81,6 +81,16 @@ public struct RequestParser: Sendable {
     /// More input is already buffered after what has been consumed (a pipelined request).
     public var hasBufferedInput: Bool { readIndex < buffer.count }
 
+    /// What to answer when the read timeout fires at the current position, as Apache does:
+    /// nothing while waiting for a request line (the connection just closes; a client that
+    /// never started a request gets no 408), and 408 once a request has started.
+    public var timeoutError: HTTPError? {
+        switch position {
+        case .idle, .requestLine, .failed: nil
+        case .headers, .body: HTTPError(408, "Request Timeout")
+        }
+    }
+
     public var position: Position {
         switch phase {
         case .requestLine:
@@ -245,6 +255,8 @@ public struct RequestParser: Sendable {
         if request.wasChunked {
             phase = .chunkSize
         } else if length > 0 {
+            // Reserve up front (bounded: the client may never send what it announced).
+            request.body.reserveCapacity(Int(min(length, 1 << 20)))
             phase = .lengthBody(remaining: length)
         } else {
             return complete()

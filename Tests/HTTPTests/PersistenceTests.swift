@@ -13,7 +13,7 @@ struct PersistenceTests {
     static func decide(_ request: HTTPRequest?, status: Int = 200, length: Bool = true,
                        policy: KeepAlivePolicy = .apacheDefaults, served: Int = 0,
                        stopping: Bool = false) -> PersistenceDecision {
-        persistence(request: request, status: status, contentLengthKnown: length, policy: policy,
+        persistence(request: request, status: status, bodyLengthKnown: length, policy: policy,
                     keepAlivesServed: served, serverStopping: stopping)
     }
 
@@ -112,7 +112,7 @@ struct PersistenceTests {
 
     @Test("A handler's own Connection: close is not repeated")
     func handlerCloseNotRepeated() {
-        let decision = persistence(request: Self.request(.http1_1), status: 200, contentLengthKnown: true,
+        let decision = persistence(request: Self.request(.http1_1), status: 200, bodyLengthKnown: true,
                                    policy: .apacheDefaults, keepAlivesServed: 0, responseSaysClose: true)
         #expect(!decision.keepAlive)
         #expect(decision.headers.isEmpty)

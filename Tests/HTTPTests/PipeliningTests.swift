@@ -47,6 +47,7 @@ struct PipeliningTests {
     func positionsForTimeouts() {
         var parser = RequestParser()
         #expect(parser.position == .idle)
+        #expect(parser.timeoutError == nil)
         #expect(!parser.hasBufferedInput)
         func feed(_ text: String) -> RequestParser.Event {
             parser.append(Array(text.utf8))
@@ -54,8 +55,10 @@ struct PipeliningTests {
         }
         guard case .needMoreData = feed("GET / HT") else { Issue.record(); return }
         #expect(parser.position == .requestLine)
+        #expect(parser.timeoutError == nil)
         guard case .needMoreData = feed("TP/1.1\r\nHost: x\r\nContent-") else { Issue.record(); return }
         #expect(parser.position == .headers)
+        #expect(parser.timeoutError?.status == 408)
         guard case .needMoreData = feed("Length: 4\r\n\r\nab") else { Issue.record(); return }
         #expect(parser.position == .body)
         guard case .request(let request) = feed("cd") else { Issue.record(); return }
