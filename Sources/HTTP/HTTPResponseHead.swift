@@ -12,6 +12,9 @@ public struct HTTPResponseHead: Sendable, Equatable {
         self.headers = headers
     }
 
+    /// The interim response a client waits for after `Expect: 100-continue`.
+    public static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
     /// `HTTP/1.1 NNN Reason`, then each field as `Name: value`, then an empty line.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []

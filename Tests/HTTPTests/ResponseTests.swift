@@ -11,6 +11,11 @@ struct ResponseTests {
                 == "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n")
     }
 
+    @Test("The interim 100 Continue is a bare status line")
+    func continueLine() {
+        #expect(HTTPResponseHead.continueBytes == HTTPResponseHead(status: 100).serialized())
+    }
+
     @Test("Apache's reason phrases", arguments: [
         (200, "OK"), (206, "Partial Content"), (304, "Not Modified"), (400, "Bad Request"),
         (412, "Precondition Failed"), (413, "Request Entity Too Large"), (414, "Request-URI Too Long"),
