@@ -2,26 +2,6 @@
 // The parser computes the framing facts once (is the body chunked? did TE and CL clash?) so
 // the MPMs never look at raw headers to decide whether a connection may be reused.
 
-/// The `HTTP/x.y` of the request line. Apache accepts any single digits with a major of 1–9.
-public struct HTTPVersion: Sendable, Equatable, Comparable, CustomStringConvertible {
-    public var major: Int
-    public var minor: Int
-
-    public init(major: Int, minor: Int) {
-        self.major = major
-        self.minor = minor
-    }
-
-    public static let http1_0 = HTTPVersion(major: 1, minor: 0)
-    public static let http1_1 = HTTPVersion(major: 1, minor: 1)
-
-    public static func < (a: HTTPVersion, b: HTTPVersion) -> Bool {
-        (a.major, a.minor) < (b.major, b.minor)
-    }
-
-    public var description: String { "HTTP/\(major).\(minor)" }
-}
-
 /// A complete request: line, headers and (de-chunked) body.
 public struct HTTPRequest: Sendable {
     /// The method exactly as sent (`GET`, `POST`...); case matters (`get` is unknown: 501).
@@ -79,15 +59,4 @@ public struct HTTPRequest: Sendable {
     public func decodedPath() throws(HTTPError) -> String {
         try URIPath.decode(rawPath)
     }
-}
-
-/// The methods Apache registers at startup (`ap_method_number_of`). Any other method, and
-/// any method not spelled in capitals, is unknown and answered with 501.
-public enum HTTPMethod {
-    public static let registered: Set<String> = [
-        "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
-        "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
-        "VERSION-CONTROL", "CHECKOUT", "UNCHECKOUT", "CHECKIN", "UPDATE", "LABEL", "REPORT",
-        "MKWORKSPACE", "MKACTIVITY", "BASELINE-CONTROL", "MERGE",
-    ]
 }

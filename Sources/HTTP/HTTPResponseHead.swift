@@ -12,6 +12,9 @@ public struct HTTPResponseHead: Sendable, Equatable {
         self.headers = headers
     }
 
+    /// The interim response a client waits for after `Expect: 100-continue`.
+    public static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
     /// `HTTP/1.1 NNN Reason`, then each field as `Name: value`, then an empty line.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
@@ -26,23 +29,4 @@ public struct HTTPResponseHead: Sendable, Equatable {
         out.append(contentsOf: "\r\n".utf8)
         return out
     }
-}
-
-/// The chunked transfer coding (RFC 9112 §7.1), for bodies whose length is not known when
-/// the head is sent: each piece is prefixed with its size in hex, and a zero-size chunk ends
-/// the body, so the connection can carry another response afterwards.
-public enum ChunkedEncoder {
-    /// One chunk: `SIZE-IN-HEX CRLF data CRLF`. Empty data gives no bytes, because an empty
-    /// chunk would read as the end of the body.
-    public static func chunk<Bytes: Collection>(_ data: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        guard !data.isEmpty else { return [] }
-        var out = Array(String(data.count, radix: 16).utf8)
-        out.append(contentsOf: [.cr, .lf])
-        out.append(contentsOf: data)
-        out.append(contentsOf: [.cr, .lf])
-        return out
-    }
-
-    /// The last chunk with no trailers: `0 CRLF CRLF`.
-    public static let end: [UInt8] = Array("0\r\n\r\n".utf8)
 }

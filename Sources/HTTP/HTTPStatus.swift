@@ -9,6 +9,16 @@ public enum HTTPStatus {
         reasons[status] ?? ""
     }
 
+    /// The statuses after which Apache never keeps a connection (`ap_status_drops_connection`):
+    /// 400 408 411 413 414 500 501 503. The request was malformed, too big or not fully read,
+    /// so whatever follows it on the socket cannot be trusted to start a new request.
+    public static func dropsConnection(_ status: Int) -> Bool {
+        switch status {
+        case 400, 408, 411, 413, 414, 500, 501, 503: true
+        default: false
+        }
+    }
+
     static let reasons: [Int: String] = [
         100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
         200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information",

@@ -54,27 +54,23 @@ public struct PersistenceDecision: Sendable, Equatable {
     public var headers: [HTTPField]
 }
 
-/// The statuses after which Apache never keeps a connection (`ap_status_drops_connection`):
-/// the request was malformed or too big, so whatever follows it on the socket is suspect.
-public let statusesThatDropConnection: Set<Int> = [400, 408, 411, 413, 414, 500, 501, 503]
-
 /// Decides persistence for one response, as Apache's `ap_set_keepalive`.
 ///
 /// - Parameters:
 ///   - request: the request being answered, or nil when it could not be parsed.
 ///   - status: the response status.
-///   - contentLengthKnown: the response carries a `Content-Length`.
+///   - bodyLengthKnown: the response will carry a `Content-Length` (or is already chunked).
 ///   - policy: KeepAlive settings.
 ///   - keepAlivesServed: how many responses on this connection were already kept alive
 ///     (0 for the first request). `max=` shows the budget *before* counting this request,
 ///     so a client sees max=100…1 and the 101st request gets `Connection: close`.
 ///   - responseSaysClose: the handler already set `Connection: close` (then it is not repeated).
 ///   - serverStopping: the MPM is stopping or restarting this process.
-public func persistence(request: HTTPRequest?, status: Int, contentLengthKnown: Bool,
+public func persistence(request: HTTPRequest?, status: Int, bodyLengthKnown: Bool,
                         policy: KeepAlivePolicy, keepAlivesServed: Int,
                         responseSaysClose: Bool = false, serverStopping: Bool = false)
     -> PersistenceDecision {
-    let close = PersistenceDecision(keepAlive: false, framing: contentLengthKnown ? .contentLength : .untilClose,
+    let close = PersistenceDecision(keepAlive: false, framing: bodyLengthKnown ? .contentLength : .untilClose,
                                     headers: responseSaysClose ? [] : [HTTPField("Connection", "close")])
     guard let request else { return close }
 
@@ -84,14 +80,14 @@ public func persistence(request: HTTPRequest?, status: Int, contentLengthKnown: 
     // The first two conditions come before the length test in Apache's chain, and the
     // length test has a side effect: reaching it with an HTTP/1.1 request and no length
     // switches the response to chunked, even if a later condition refuses keep-alive.
-    var framing: BodyFraming = headerOnly ? .none : contentLengthKnown ? .contentLength : .untilClose
+    var framing: BodyFraming = headerOnly ? .none : bodyLengthKnown ? .contentLength : .untilClose
     guard !request.mustCloseAfterResponse else { return close.with(framing) }
     if framing == .untilClose && request.version >= .http1_1 { framing = .chunked }
     guard framing != .untilClose,
           policy.enabled,
           policy.timeoutMilliseconds > 0,
           policy.maxRequests == 0 || left > 0,
-          !statusesThatDropConnection.contains(status),
+          !HTTPStatus.dropsConnection(status),
           !responseSaysClose,
           !request.closeToken,
           request.keepAliveToken || request.version >= .http1_1,

@@ -7,10 +7,11 @@
 // a request stays buffered: that is HTTP pipelining, and `hasBufferedInput` tells the caller
 // not to wait on the socket (nor flush yet) because the next request is already here.
 //
-// `position` tells the caller which timeout applies, as in Apache: the first request line is
-// read under Timeout and later ones under KeepAliveTimeout (`.idle`), and once a request has
-// started, everything is read under Timeout. After any error the parser is dead: the
-// connection must close, and pipelined requests behind the bad one are dropped unread.
+// `position` tells the caller which timeout applies, as in Apache: a request line is read under
+// Timeout on a fresh connection and under KeepAliveTimeout after a response (`.idle` and
+// `.requestLine`); once the line is in, headers and body are read under Timeout again.
+// After any error the parser is dead: the connection must close, and pipelined requests
+// behind the bad one are dropped unread.
 
 /// Turns a byte stream into requests, one event at a time.
 public struct RequestParser: Sendable {
@@ -28,11 +29,15 @@ public struct RequestParser: Sendable {
 
     /// Where the parser stands, so the caller can pick the right timeout.
     public enum Position: Sendable, Equatable {
-        /// Between requests, no byte of the next one buffered (KeepAliveTimeout applies).
+        /// Between requests, no byte of the next one buffered. This is where the event MPM
+        /// parks a keep-alive connection in its listener thread instead of holding a worker.
         case idle
-        /// Part of a request line is buffered.
+        /// Part of a request line is buffered. Like `.idle`, read under Timeout for the first
+        /// request of a connection and under KeepAliveTimeout after that.
         case requestLine
+        /// The request line is in; the header section is being read (Timeout).
         case headers
+        /// The body is being read (Timeout).
         case body
         /// An error was reported; the connection must close.
         case failed
@@ -80,6 +85,16 @@ public struct RequestParser: Sendable {
 
     /// More input is already buffered after what has been consumed (a pipelined request).
     public var hasBufferedInput: Bool { readIndex < buffer.count }
+
+    /// What to answer when the read timeout fires at the current position, as Apache does:
+    /// nothing while waiting for a request line (the connection just closes; a client that
+    /// never started a request gets no 408), and 408 once a request has started.
+    public var timeoutError: HTTPError? {
+        switch position {
+        case .idle, .requestLine, .failed: nil
+        case .headers, .body: HTTPError(408, "Request Timeout")
+        }
+    }
 
     public var position: Position {
         switch phase {
@@ -176,15 +191,11 @@ public struct RequestParser: Sendable {
                 phase = .chunkSize
 
             case .trailers:
-                // Trailer fields are read with the header rules, then discarded.
-                let line: Range<Int>?
+                // Trailer fields are read with the header rules, then discarded; any fault in
+                // them is reported as a trailer error (400), as Apache does.
                 do {
-                    line = try readLine(limit: limits.fieldSize, tooLong: .badTrailer)
-                } catch {
-                    throw error == .bareLineFeed ? error : .badTrailer
-                }
-                guard let line else { return .needMoreData }
-                do {
+                    guard let line = try readLine(limit: limits.fieldSize, tooLong: .badTrailer)
+                    else { return .needMoreData }
                     if try headerBlock.take(buffer[line]) { return complete() }
                 } catch {
                     throw .badTrailer
@@ -245,6 +256,8 @@ public struct RequestParser: Sendable {
         if request.wasChunked {
             phase = .chunkSize
         } else if length > 0 {
+            // Reserve up front (bounded: the client may never send what it announced).
+            request.body.reserveCapacity(Int(min(length, 1 << 20)))
             phase = .lengthBody(remaining: length)
         } else {
             return complete()

@@ -72,6 +72,10 @@ enum RequestTarget {
             guard bytes[(colon + 1)...].allSatisfy(isDigit) else { return false }
             bytes = bytes[..<colon]
         }
+        // Apache's fix_hostname also refuses an empty label (`a..b`).
+        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) {
+            return false
+        }
         return bytes.allSatisfy { isAlphaNumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }
     }
 }

@@ -142,7 +142,7 @@ struct ApacheSuiteTests {
         #expect(String(decoding: request.body, as: UTF8.self) == "hello")
         #expect(!request.headers.contains("Content-Length"))
         #expect(request.mustCloseAfterResponse)
-        let decision = persistence(request: request, status: 200, contentLengthKnown: true,
+        let decision = persistence(request: request, status: 200, bodyLengthKnown: true,
                                    policy: .apacheDefaults, keepAlivesServed: 0)
         #expect(!decision.keepAlive)
         #expect(decision.headers == [HTTPField("Connection", "close")])

@@ -1,4 +1,4 @@
-// Helpers that drive a RequestParser the way a connection does, and summarise what came out.
+// Functions that drive a RequestParser the way a connection does, and summarise what came out.
 // Tests compare summaries (`Outcome`) rather than whole requests, so each table row stays
 // one readable line: the bytes on the wire, and what Apache answers.
 @testable import HTTP

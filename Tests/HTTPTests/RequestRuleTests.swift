@@ -56,6 +56,8 @@ struct RequestRuleTests {
         ("HTTP/1.1 absolute target without Host", "GET http://x/ HTTP/1.1\r\n\r\n", 400),
         ("HTTP/1.2 without Host", "GET / HTTP/1.2\r\n\r\n", 400),
         ("malformed Host", "GET / HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400),
+        ("Host with an empty label", "GET / HTTP/1.1\r\nHost: a..b\r\n\r\n", 400),
+        ("Host with a bad port", "GET / HTTP/1.1\r\nHost: a:8x\r\n\r\n", 400),
         ("Expect other than 100-continue", "GET / HTTP/1.1\r\nHost: x\r\nExpect: fish\r\n\r\n", 417),
         // framing
         ("TE not ending in chunked", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
