@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "LabKit", dependencies: ["XML", "Config", "Posix"]),
+        // Starts real mpmd processes for tests and lab checks, and talks raw HTTP to them.
+        .target(name: "ServerHarness", dependencies: ["Posix", "HTTP"]),
         .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
             "LabKit", "XML", "Config", "Posix",
@@ -36,7 +38,8 @@ let package = Package(
         .testTarget(name: "PosixTests", dependencies: ["Posix"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Posix"]),
-        .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "mpmd"]),
+        .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "ServerHarness", "mpmd"]),
+        .testTarget(name: "MPMTests", dependencies: ["ServerHarness", "HTTP", "Posix", "mpmd"]),
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"]),
     ],

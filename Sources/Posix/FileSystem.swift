@@ -182,3 +182,13 @@ public enum FileSystem {
         return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 }
+
+extension FileSystem {
+    /// Creates a fresh private directory under /tmp (mkdtemp).
+    public static func makeTemporaryDirectory(prefix: String) throws(SystemError) -> String {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+        let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard let result else { throw SystemError("mkdtemp", errno: currentErrno()) }
+        return String(cString: result)
+    }
+}

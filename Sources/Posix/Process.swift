@@ -27,7 +27,7 @@ public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .exited(let code): "exit status \(code)"
         case .signaled(let sig, let core):
-            "signal \(sig), \(Signal.name(sig))" + (core ? ", possible coredump" : "")
+            "signal \(Signal.description(sig)) (\(sig))" + (core ? ", possible coredump" : "")
         }
     }
 }

@@ -30,6 +30,12 @@ public enum Signal {
         }
     }
 
+    /// "Segmentation fault", "Terminated"...: the words Apache's error log uses.
+    public static func description(_ sig: Int32) -> String {
+        guard let text = strsignal(sig) else { return "signal \(sig)" }
+        return String(cString: text)
+    }
+
     /// Blocks `signals` for the calling thread (and, through inheritance, for threads it creates).
     public static func block(_ signals: [Int32]) {
         var set = sigset_t()

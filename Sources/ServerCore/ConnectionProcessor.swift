@@ -48,7 +48,7 @@ public final class ConnectionProcessor {
                     return .closed
                 }
             case .sendContinue:
-                guard send(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: c) else {
+                guard send(HTTPResponseHead.continueBytes, on: c) else {
                     return abort(c)
                 }
             case .error(let error):
@@ -58,6 +58,7 @@ public final class ConnectionProcessor {
             case .needMoreData:
                 let position = c.parser.position
                 let betweenRequests = position == .idle && c.requestsServed > 0
+                let awaitingRequestLine = position == .idle || position == .requestLine
                 if betweenRequests {
                     if parkWhenIdle { return .idle }
                     if ChildSignals.stopping || server.scoreboard.global.stopping { return abort(c) }
@@ -65,15 +66,16 @@ public final class ConnectionProcessor {
                 } else if slot.state != .busyRead {
                     mark(slot, .busyRead)
                 }
-                let wait = betweenRequests ? Int(policy.timeoutMilliseconds) : timeoutMs
+                // The first request line is awaited for Timeout, later ones for KeepAliveTimeout.
+                let wait = awaitingRequestLine && c.requestsServed > 0 ? Int(policy.timeoutMilliseconds) : timeoutMs
                 switch read(c, timeoutMs: wait, idleWait: position == .idle) {
                 case .data:
                     if slot.state == .busyKeepAlive { mark(slot, .busyRead) }
                 case .closedByPeer, .failed, .stopped:
                     return abort(c)
                 case .timedOut:
-                    if position == .headers || position == .body {
-                        respond(toError: 408, reason: "Request timeout", on: c, slot: slot)
+                    if let error = c.parser.timeoutError {
+                        respond(toError: error.status, reason: error.reason, on: c, slot: slot)
                         lingeringClose(c, slot: slot)
                         return .closed
                     }
@@ -127,7 +129,7 @@ public final class ConnectionProcessor {
             reply = ErrorPage.reply(error.status)
         }
         let stopping = ChildSignals.stopping || server.scoreboard.global.stopping
-        let decision = persistence(request: request, status: reply.status, contentLengthKnown: true,
+        let decision = persistence(request: request, status: reply.status, bodyLengthKnown: true,
                                    policy: policy, keepAlivesServed: c.keepAlivesServed,
                                    responseSaysClose: reply.closeConnection, serverStopping: stopping)
         let sent = write(reply, decision: decision, headOnly: request.isHead, on: c)
@@ -143,7 +145,7 @@ public final class ConnectionProcessor {
         mark(slot, .busyWrite)
         server.errorLog.log(.info, "core", "AH00566", "request failed: \(reason) (\(status)) from \(c.peer)")
         let reply = ErrorPage.reply(status)
-        let decision = persistence(request: nil, status: status, contentLengthKnown: true, policy: policy,
+        let decision = persistence(request: nil, status: status, bodyLengthKnown: true, policy: policy,
                                    keepAlivesServed: c.keepAlivesServed)
         let sent = write(reply, decision: decision, headOnly: false, on: c)
         finish(c, slot: slot, request: nil, requestLine: "-", reply: reply, bytes: sent ?? 0,

@@ -154,7 +154,7 @@ public final class Master: MasterControl {
             switch status {
             case .signaled(let sig, _) where sig != Signal.terminate || phase == .running:
                 // Apache: "AH00052: child pid 1234 exit signal Segmentation fault (11)".
-                server.errorLog.always(.notice, "core", "AH00052", "child pid \(pid) exit signal \(Signal.name(sig)) (\(sig))")
+                server.errorLog.always(.notice, "core", "AH00052", "child pid \(pid) exit signal \(Signal.description(sig)) (\(sig))")
             case .exited(ExitCodes.childFatal) where born == generation && phase == .running:
                 server.errorLog.always(.alert, "mpm_\(mpmType.name)", "AH00050",
                                        "Child \(pid) returned a Fatal error... Apache is exiting!")

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func mpmPlaceholder() { #expect(Bool(true)) }
