@@ -19,16 +19,35 @@ public enum ConfigLoader {
         let absolute = FileSystem.resolve(path, relativeTo: FileSystem.currentDirectory())
         let directory = FileSystem.dirname(of: absolute)
         let root = FileSystem.basename(of: directory) == "conf" ? FileSystem.dirname(of: directory) : directory
+        return try load(name: path, serverRoot: root, defines: defines, before: before, after: after) {
+            (parser: inout ConfigParser) throws(ConfigError) in
+            try parser.parseFile(absolute, display: path, includedFrom: nil)
+        }
+    }
 
+    /// Reads a configuration held in a string, named `name` in errors, with relative paths
+    /// under `serverRoot`: for tests and tools that build a configuration on the fly.
+    public static func load(text: String, name: String = "<string>", serverRoot: String,
+                            defines: Set<String> = [], before: [String] = [],
+                            after: [String] = []) throws(ConfigError) -> ServerConfig {
+        try load(name: name, serverRoot: serverRoot, defines: defines, before: before, after: after) {
+            (parser: inout ConfigParser) throws(ConfigError) in
+            try parser.parse(ConfigLexer.lines(of: text, file: name))
+        }
+    }
+
+    private static func load(name: String, serverRoot root: String, defines: Set<String>,
+                             before: [String], after: [String],
+                             main: (inout ConfigParser) throws(ConfigError) -> Void) throws(ConfigError) -> ServerConfig {
         func read(preloading mpm: MPMKind?) throws(ConfigError) -> ConfigState {
-            var state = ConfigState(configFile: path, serverRoot: root, defines: defines)
+            var state = ConfigState(configFile: name, serverRoot: root, defines: defines)
             state.loadedMPM = mpm
             state.mpmIsDefault = mpm != nil
             var parser = ConfigParser(state: state)
             for (i, line) in before.enumerated() {
                 try parser.parse(ConfigLexer.lines(of: line, file: "-C").map { relabel($0, line: i + 1) })
             }
-            try parser.parseFile(absolute, display: path, includedFrom: nil)
+            try main(&parser)
             for (i, line) in after.enumerated() {
                 try parser.parse(ConfigLexer.lines(of: line, file: "-c").map { relabel($0, line: i + 1) })
             }

@@ -169,8 +169,10 @@ struct ConfigParser {
     }
 
     private mutating func openLocation(_ argument: String, at location: SourceLocation) throws(ConfigError) {
+        // <Location> is a server-config directive, and inside a <Location> only per-directory
+        // directives are allowed: Apache's generic "not allowed here" (invoke_cmd).
         if state.currentLocation != nil {
-            throw ConfigError(location, directive: "<Location", "<Location> cannot occur within <Location> section")
+            throw ConfigError(location, directive: "<Location", "<Location not allowed here")
         }
         let words = ConfigLexer.words(argument)
         guard words.count == 1 else {
@@ -204,14 +206,15 @@ struct ConfigParser {
                 return
             }
         }
+        // Messages name the directive as the table spells it, as Apache's do (cmd->name).
         if state.currentLocation != nil && !spec.contexts.contains(.location) {
-            throw fail("\(call.name) cannot occur within <Location> section")
+            throw fail("\(spec.name) not allowed here")
         }
         guard spec.arity.accepts(call.arguments.count) else {
-            throw fail(spec.arity.message(for: call.name, summary: spec.summary))
+            throw fail(spec.arity.message(for: spec.name, summary: spec.summary))
         }
         if spec.arity == .flag && ArgumentParsing.flag(call.arguments[0]) == nil {
-            throw fail("\(call.name) must be On or Off")
+            throw fail("\(spec.name) must be On or Off")
         }
         switch spec.name {
         case "Include": try include(call, optional: false)

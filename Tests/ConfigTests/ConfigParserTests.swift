@@ -42,9 +42,9 @@ struct ConfigParserTests {
         ("</IfModule>\n", 1, "</IfModule> without matching <IfModule> section"),
         ("<IfDefine X\n</IfDefine>\n", 1, "<IfDefine> directive missing closing '>'"),
         ("<IfModule>\n</IfModule>\n", 1, "<IfModule> directive requires additional arguments"),
-        ("<Location /a>\n<Location /b>\n</Location>\n</Location>\n", 2, "<Location> cannot occur within <Location> section"),
+        ("<Location /a>\n<Location /b>\n</Location>\n</Location>\n", 2, "<Location not allowed here"),
         ("<Directory /srv>\n</Directory>\n", 1, "Invalid command '<Directory', perhaps misspelled or defined by a module not included in the server configuration"),
-        ("<Location /a>\nTimeout 3\n</Location>\n", 2, "Timeout cannot occur within <Location> section"),
+        ("<Location /a>\nTimeout 3\n</Location>\n", 2, "Timeout not allowed here"),
     ])
     func sectionErrors(text: String, line: Int, message: String) throws {
         let t = try TemporaryConfig()
@@ -84,10 +84,10 @@ struct ConfigParserTests {
         #expect(config.keepAliveTimeoutMilliseconds == 250)   // -c overrides the file
     }
 
-    @Test("an error in a -c line names it")
+    @Test("an error in a -c line names it, and the directive as Apache spells it")
     func commandLineErrors() throws {
         let t = try TemporaryConfig()
-        let error = try #require(try t.error("Listen 80\n", after: ["Timeout 5", "KeepAlive"]))
+        let error = try #require(try t.error("Listen 80\n", after: ["Timeout 5", "keepalive"]))
         #expect(error.description == "-c:2: KeepAlive takes one argument, Whether persistent connections should be On or Off")
     }
 
@@ -190,5 +190,20 @@ struct ConfigParserTests {
     @Test("a missing configuration file is an error naming it")
     func missingFile() {
         #expect(throws: ConfigError.self) { try ConfigLoader.load(path: "/tmp/no-such-mpmd.conf") }
+    }
+}
+
+@Suite("Loading from a string")
+struct LoadTextTests {
+    @Test("a configuration held in a string loads like a file, named in its errors")
+    func loadText() throws {
+        let c = try ConfigLoader.load(text: "LoadModule mpm_worker_module\nListen 127.0.0.1:0\n", serverRoot: "/tmp")
+        #expect(c.mpm == .worker)
+        #expect(c.listens == [ListenAddress(host: "127.0.0.1", port: 0)])
+        #expect(c.documentRoot == "/tmp/htdocs")
+        #expect(throws: ConfigError(file: "lab.conf", line: 2, directive: "Bogus",
+                                    message: "Invalid command 'Bogus', perhaps misspelled or defined by a module not included in the server configuration")) {
+            try ConfigLoader.load(text: "Listen 80\nBogus\n", name: "lab.conf", serverRoot: "/tmp")
+        }
     }
 }

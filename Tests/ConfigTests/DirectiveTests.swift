@@ -180,7 +180,7 @@ struct LoadModuleTests {
     func mpmDirectiveInLocation() throws {
         let t = try TemporaryConfig()
         let error = try #require(try t.error("<Location /x>\nStartServers 2\n</Location>\n"))
-        #expect(error.message == "StartServers cannot occur within <Location> section")
+        #expect(error.message == "StartServers not allowed here")
     }
 
     @Test("deprecated aliases set the new directive and leave a note", arguments: [
