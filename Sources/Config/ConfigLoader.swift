@@ -42,7 +42,6 @@ public enum ConfigLoader {
         func read(preloading mpm: MPMKind?) throws(ConfigError) -> ConfigState {
             var state = ConfigState(configFile: name, serverRoot: root, defines: defines)
             state.loadedMPM = mpm
-            state.mpmIsDefault = mpm != nil
             var parser = ConfigParser(state: state)
             for (i, line) in before.enumerated() {
                 try parser.parse(ConfigLexer.lines(of: line, file: "-C").map { relabel($0, line: i + 1) })
@@ -70,8 +69,7 @@ public enum ConfigLoader {
     }
 
     /// What Apache does after reading: the MPM's check_config, log formats, MIME types.
-    private static func finish(_ input: ConfigState) throws(ConfigError) -> ServerConfig {
-        var state = input
+    private static func finish(_ state: ConfigState) throws(ConfigError) -> ServerConfig {
         var config = state.config
         let mpm = state.loadedMPM ?? .event
         config.mpm = mpm
@@ -124,7 +122,6 @@ public enum ConfigLoader {
         if config.listens.isEmpty {
             config.notes.append("No Listen directive: the server will refuse to start (no listening sockets available).")
         }
-        state.config = config
-        return state.config
+        return config
     }
 }

@@ -28,8 +28,7 @@ struct ConfigParser {
         do {
             text = try FileSystem.readText(path)
         } catch {
-            let reason = String(error.description.split(separator: ":", maxSplits: 1).last ?? "")
-            let message = "Could not open configuration file \(path):\(reason.dropLast())"
+            let message = "Could not open configuration file \(path): \(error)"
             if let includedFrom { throw ConfigError(includedFrom, directive: "Include", message) }
             throw ConfigError(file: display, line: 0, directive: nil, message: message)
         }

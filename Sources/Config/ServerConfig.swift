@@ -66,6 +66,8 @@ public enum Requirement: Sendable, Equatable {
     case local
     case ip([IPNetwork])
 
+    static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1/128")!]
+
     public func allows(client: IPAddress, server: IPAddress?) -> Bool {
         switch self {
         case .allGranted: return true
@@ -73,7 +75,7 @@ public enum Requirement: Sendable, Equatable {
         case .local:
             let c = client.unmapped
             if let server, server.unmapped == c { return true }
-            return IPNetwork("127.0.0.0/8")!.contains(c) || c == IPAddress("::1")!
+            return Requirement.loopback.contains { $0.contains(c) }
         case .ip(let networks):
             return networks.contains { $0.contains(client) }
         }
@@ -88,6 +90,8 @@ public struct LocationConfig: Sendable, Equatable {
     public var requirements: [Requirement] = []
     public var limitRequestBody: Int?
     public let location: SourceLocation?
+    /// `path` with its slashes merged, computed once: `location(for:)` runs on every request.
+    let matchKey: [UInt8]
 
     public init(path: String, handler: Handler? = nil, requirements: [Requirement] = [],
                 limitRequestBody: Int? = nil, location: SourceLocation? = nil) {
@@ -96,22 +100,29 @@ public struct LocationConfig: Sendable, Equatable {
         self.requirements = requirements
         self.limitRequestBody = limitRequestBody
         self.location = location
+        self.matchKey = LocationConfig.mergingSlashes(path)
     }
 
     /// Apache's `<Location>` test: a prefix of the path that ends on a segment boundary, so
     /// `<Location /lab>` matches `/lab`, `/lab/` and `/lab/whoami` but not `/laboratory`.
     /// Repeated slashes count as one on both sides (MergeSlashes, on by default).
     public func matches(_ requestPath: String) -> Bool {
-        let prefix = LocationConfig.mergingSlashes(path)
-        let candidate = LocationConfig.mergingSlashes(requestPath)
-        guard candidate.hasPrefix(prefix) else { return false }
-        if prefix.hasSuffix("/") || candidate.count == prefix.count { return true }
-        return candidate[candidate.index(candidate.startIndex, offsetBy: prefix.count)] == "/"
+        LocationConfig.matches(prefix: LocationConfig.mergingSlashes(path), LocationConfig.mergingSlashes(requestPath))
     }
 
-    static func mergingSlashes(_ path: String) -> String {
-        var out = ""
-        for c in path where !(c == "/" && out.hasSuffix("/")) { out.append(c) }
+    /// Both paths already have their slashes merged; compared as bytes, as Apache does.
+    static func matches(prefix: [UInt8], _ candidate: [UInt8]) -> Bool {
+        guard candidate.starts(with: prefix) else { return false }
+        if prefix.last == UInt8(ascii: "/") || candidate.count == prefix.count { return true }
+        return candidate[prefix.count] == UInt8(ascii: "/")
+    }
+
+    static func mergingSlashes(_ path: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 where !(byte == UInt8(ascii: "/") && out.last == UInt8(ascii: "/")) {
+            out.append(byte)
+        }
         return out
     }
 }
@@ -190,7 +201,8 @@ public struct ServerConfig: Sendable {
         var requirements = serverLocation.requirements
         var body = serverLocation.limitRequestBody ?? limitRequestBody
         var sections: [String] = []
-        for section in locations where section.matches(path) {
+        let candidate = LocationConfig.mergingSlashes(path)
+        for section in locations where LocationConfig.matches(prefix: section.matchKey, candidate) {
             sections.append(section.path)
             if let h = section.handler { handler = h }
             if !section.requirements.isEmpty { requirements = section.requirements }
