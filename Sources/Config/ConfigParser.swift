@@ -46,8 +46,7 @@ struct ConfigParser {
                                   "No matches for the wildcard '\(FileSystem.basename(of: pattern))' in '\(FileSystem.dirname(of: pattern))', failing")
             }
         } else if FileSystem.isDirectory(pattern) {
-            files = ((try? FileSystem.list(pattern)) ?? []).map { pattern + "/" + $0 }
-                .filter { !FileSystem.isDirectory($0) }
+            files = ConfigParser.filesBelow(pattern)
         } else if !FileSystem.exists(pattern) && optional {
             files = []
         } else {
@@ -61,6 +60,15 @@ struct ConfigParser {
         defer { depth -= 1 }
         for file in files {
             try parseFile(file, display: file, includedFrom: call.location)
+        }
+    }
+
+    /// Every file under a directory, subdirectories included, in alphabetical order: what
+    /// `Include conf.d` reads.
+    private static func filesBelow(_ directory: String) -> [String] {
+        ((try? FileSystem.list(directory)) ?? []).flatMap { name -> [String] in
+            let path = directory + "/" + name
+            return FileSystem.isDirectory(path) ? filesBelow(path) : [path]
         }
     }
 

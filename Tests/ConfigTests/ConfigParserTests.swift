@@ -128,6 +128,17 @@ struct ConfigParserTests {
         #expect(error.message.hasPrefix("No matches for the wildcard '*.conf'"))
     }
 
+    @Test("Include of a directory reads every file below it, in alphabetical order")
+    func includeDirectory() throws {
+        let t = try TemporaryConfig()
+        try t.write("conf/d/a.conf", "Timeout 1\n")
+        try t.write("conf/d/b/x.conf", "Timeout 2\nKeepAliveTimeout 7\n")
+        try t.write("conf/d/c.conf", "Timeout 3\n")
+        let config = try t.load("Include conf/d\n")
+        #expect(config.timeoutSeconds == 3)
+        #expect(config.keepAliveTimeoutMilliseconds == 7000)
+    }
+
     @Test("Include of a missing file is an error at the Include line")
     func includeMissing() throws {
         let t = try TemporaryConfig()
