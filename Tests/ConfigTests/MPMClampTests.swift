@@ -104,3 +104,35 @@ struct MPMClampTests {
         #expect(c.mpmSettings.gracefulShutdownTimeout == 30)
     }
 }
+
+@Suite("MPM limits across a restart")
+struct RestartTests {
+    @Test("ServerLimit and ThreadLimit keep their running values, and MaxRequestWorkers follows")
+    func limitsAreKept() throws {
+        let t = try TemporaryConfig()
+        let running = try t.load("LoadModule mpm_worker_module\nListen 80\n")
+        let reread = try t.load("LoadModule mpm_worker_module\nListen 80\nServerLimit 32\nThreadLimit 128\nThreadsPerChild 100\nMaxRequestWorkers 800\n",
+                                running: running)
+        #expect(reread.mpmSettings.serverLimit == 16)
+        #expect(reread.mpmSettings.threadLimit == 64)
+        #expect(reread.mpmSettings.threadsPerChild == 64)
+        #expect(reread.warnings.map(\.message) == [
+            "changing ServerLimit to 32 from original value of 16 not allowed during restart",
+            "changing ThreadLimit to 128 from original value of 64 not allowed during restart",
+            "ThreadsPerChild of 100 exceeds ThreadLimit of 64, decreasing to match",
+            "MaxRequestWorkers of 800 is not an integer multiple of ThreadsPerChild of 64, decreasing to nearest multiple 768",
+        ])
+        #expect(reread.mpmSettings.maxRequestWorkers == 768)
+    }
+
+    @Test("prefork uses the error-log wording on a restart")
+    func preforkRestartWording() throws {
+        let t = try TemporaryConfig()
+        let running = try t.load("LoadModule mpm_prefork_module\n")
+        let reread = try t.load("LoadModule mpm_prefork_module\nMaxRequestWorkers 300\nMinSpareServers 0\n", running: running)
+        #expect(reread.warnings.map(\.message) == [
+            "MaxRequestWorkers of 300 exceeds ServerLimit value of 256, decreasing to match",
+            "MinSpareServers of 0 not allowed, increasing to 1",
+        ])
+    }
+}

@@ -24,9 +24,9 @@ final class TemporaryConfig {
 
     /// Writes `conf/test.conf` and loads it.
     func load(_ text: String, defines: Set<String> = [], before: [String] = [],
-              after: [String] = []) throws -> ServerConfig {
+              after: [String] = [], running: ServerConfig? = nil) throws -> ServerConfig {
         let path = try write("conf/test.conf", text)
-        return try ConfigLoader.load(path: path, defines: defines, before: before, after: after)
+        return try ConfigLoader.load(path: path, defines: defines, before: before, after: after, running: running)
     }
 
     /// Loads `text` and returns the error it must raise.
