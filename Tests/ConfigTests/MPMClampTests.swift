@@ -49,27 +49,26 @@ struct MPMClampTests {
         #expect(c.warnings.isEmpty)
     }
 
-    @Test("worker and event corrections, with Apache's warnings", arguments: [MPMKind.worker, .event])
-    func threadedWarnings(mpm: MPMKind) throws {
-        let maxThreads = mpm == .worker ? 20000 : 100000
-        let cases: [(String, [String])] = [
-            ("ServerLimit 20001", ["ServerLimit of 20001 exceeds compile-time limit of 20000 servers, decreasing to 20000."]),
-            ("ThreadLimit 200000", ["ThreadLimit of 200000 exceeds compile-time limit of \(maxThreads) threads, decreasing to \(maxThreads)."]),
-            ("ThreadLimit 0\nThreadsPerChild 1\nMaxRequestWorkers 16",
-             ["ThreadLimit of 0 not allowed, increasing to 1."]),
-            ("ThreadsPerChild 100", ["ThreadsPerChild of 100 exceeds ThreadLimit of 64 threads, decreasing to 64. To increase, please see the ThreadLimit directive.",
-                                      "MaxRequestWorkers of 400 is not an integer multiple of ThreadsPerChild of 64, decreasing to nearest multiple 384, for a maximum of 6 servers."]),
-            ("ThreadsPerChild 0\nMaxRequestWorkers 16", ["ThreadsPerChild of 0 not allowed, increasing to 1."]),
-            ("MaxRequestWorkers 10", ["MaxRequestWorkers of 10 is less than ThreadsPerChild of 25, increasing to 25. MaxRequestWorkers must be at least as large as the number of threads in a single server."]),
-            ("MaxRequestWorkers 130", ["MaxRequestWorkers of 130 is not an integer multiple of ThreadsPerChild of 25, decreasing to nearest multiple 125, for a maximum of 5 servers."]),
-            ("MaxRequestWorkers 1000", ["MaxRequestWorkers of 1000 would require 40 servers and would exceed ServerLimit of 16, decreasing to 400. To increase, please see the ServerLimit directive."]),
-            ("StartServers 0", ["StartServers of 0 not allowed, increasing to 1."]),
-            ("MinSpareThreads 0", ["MinSpareThreads of 0 not allowed, increasing to 1 to avoid almost certain server failure. Please read the documentation."]),
-        ]
-        for (lines, warnings) in cases {
-            let (c, _) = try load(mpm, lines + "\n")
-            #expect(c.warnings.map(\.message) == warnings, "\(lines)")
-        }
+    /// Lines, and the warnings they cause; `MAX` stands for the MPM's ThreadLimit ceiling.
+    static let threadedCases: [(String, [String])] = [
+        ("ServerLimit 20001", ["ServerLimit of 20001 exceeds compile-time limit of 20000 servers, decreasing to 20000."]),
+        ("ThreadLimit 200000", ["ThreadLimit of 200000 exceeds compile-time limit of MAX threads, decreasing to MAX."]),
+        ("ThreadLimit 0\nThreadsPerChild 1\nMaxRequestWorkers 16", ["ThreadLimit of 0 not allowed, increasing to 1."]),
+        ("ThreadsPerChild 100", ["ThreadsPerChild of 100 exceeds ThreadLimit of 64 threads, decreasing to 64. To increase, please see the ThreadLimit directive.",
+                                 "MaxRequestWorkers of 400 is not an integer multiple of ThreadsPerChild of 64, decreasing to nearest multiple 384, for a maximum of 6 servers."]),
+        ("ThreadsPerChild 0\nMaxRequestWorkers 16", ["ThreadsPerChild of 0 not allowed, increasing to 1."]),
+        ("MaxRequestWorkers 10", ["MaxRequestWorkers of 10 is less than ThreadsPerChild of 25, increasing to 25. MaxRequestWorkers must be at least as large as the number of threads in a single server."]),
+        ("MaxRequestWorkers 130", ["MaxRequestWorkers of 130 is not an integer multiple of ThreadsPerChild of 25, decreasing to nearest multiple 125, for a maximum of 5 servers."]),
+        ("MaxRequestWorkers 1000", ["MaxRequestWorkers of 1000 would require 40 servers and would exceed ServerLimit of 16, decreasing to 400. To increase, please see the ServerLimit directive."]),
+        ("StartServers 0", ["StartServers of 0 not allowed, increasing to 1."]),
+        ("MinSpareThreads 0", ["MinSpareThreads of 0 not allowed, increasing to 1 to avoid almost certain server failure. Please read the documentation."]),
+    ]
+
+    @Test("worker and event corrections, with Apache's warnings", arguments: [MPMKind.worker, .event], threadedCases)
+    func threadedWarnings(mpm: MPMKind, testCase: (lines: String, warnings: [String])) throws {
+        let max = String(MPMSettings.maxThreadLimit(for: mpm))
+        let (c, _) = try load(mpm, testCase.lines + "\n")
+        #expect(c.warnings.map(\.message) == testCase.warnings.map { $0.replacing("MAX", with: max) })
     }
 
     @Test("MaxRequestWorkers is rounded, then capped at ServerLimit, in Apache's order")
