@@ -40,7 +40,7 @@ test: deps
 
 run: build
 	@echo "mpmd: serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	$(RELEASE)/mpmd -X -f conf/mpmd.conf -C "Listen 127.0.0.1:$(PORT)"
+	$(RELEASE)/mpmd -X -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
 
 clean:
 	rm -rf .build site/public

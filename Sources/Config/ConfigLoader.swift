@@ -8,27 +8,47 @@ import Posix
 
 public enum ConfigLoader {
     /// Reads `path` with the `-D` names in `defines`, the `-C` lines in `before` and the `-c`
-    /// lines in `after`.
+    /// lines in `after`. On a restart, pass the running configuration as `running`: ServerLimit
+    /// and ThreadLimit then keep their values (the scoreboard was sized with them) and the
+    /// warnings take Apache's error-log wording.
     ///
     /// ServerRoot, until a `ServerRoot` directive says otherwise, is the parent of the
     /// directory holding `path` when that directory is named `conf` (so `conf/mpmd.conf`
     /// gives the repository root), else that directory itself. Apache uses a root compiled
     /// into the binary instead; a course kit is run from wherever it was cloned.
     public static func load(path: String, defines: Set<String> = [], before: [String] = [],
-                            after: [String] = []) throws(ConfigError) -> ServerConfig {
+                            after: [String] = [], running: ServerConfig? = nil) throws(ConfigError) -> ServerConfig {
         let absolute = FileSystem.resolve(path, relativeTo: FileSystem.currentDirectory())
         let directory = FileSystem.dirname(of: absolute)
         let root = FileSystem.basename(of: directory) == "conf" ? FileSystem.dirname(of: directory) : directory
+        return try load(name: path, serverRoot: root, defines: defines, before: before, after: after, running: running) {
+            (parser: inout ConfigParser) throws(ConfigError) in
+            try parser.parseFile(absolute, display: path, includedFrom: nil)
+        }
+    }
 
+    /// Reads a configuration held in a string, named `name` in errors, with relative paths
+    /// under `serverRoot`: for tests and tools that build a configuration on the fly.
+    public static func load(text: String, name: String = "<string>", serverRoot: String,
+                            defines: Set<String> = [], before: [String] = [],
+                            after: [String] = [], running: ServerConfig? = nil) throws(ConfigError) -> ServerConfig {
+        try load(name: name, serverRoot: serverRoot, defines: defines, before: before, after: after, running: running) {
+            (parser: inout ConfigParser) throws(ConfigError) in
+            try parser.parse(ConfigLexer.lines(of: text, file: name))
+        }
+    }
+
+    private static func load(name: String, serverRoot root: String, defines: Set<String>,
+                             before: [String], after: [String], running: ServerConfig?,
+                             main: (inout ConfigParser) throws(ConfigError) -> Void) throws(ConfigError) -> ServerConfig {
         func read(preloading mpm: MPMKind?) throws(ConfigError) -> ConfigState {
-            var state = ConfigState(configFile: path, serverRoot: root, defines: defines)
+            var state = ConfigState(configFile: name, serverRoot: root, defines: defines)
             state.loadedMPM = mpm
-            state.mpmIsDefault = mpm != nil
             var parser = ConfigParser(state: state)
             for (i, line) in before.enumerated() {
                 try parser.parse(ConfigLexer.lines(of: line, file: "-C").map { relabel($0, line: i + 1) })
             }
-            try parser.parseFile(absolute, display: path, includedFrom: nil)
+            try main(&parser)
             for (i, line) in after.enumerated() {
                 try parser.parse(ConfigLexer.lines(of: line, file: "-c").map { relabel($0, line: i + 1) })
             }
@@ -42,7 +62,7 @@ public enum ConfigLoader {
         } else if let early = state.directiveBeforeMPM {
             throw early
         }
-        return try finish(state)
+        return try finish(state, running: running)
     }
 
     /// `-C`/`-c` directives are numbered by their position on the command line.
@@ -51,8 +71,7 @@ public enum ConfigLoader {
     }
 
     /// What Apache does after reading: the MPM's check_config, log formats, MIME types.
-    private static func finish(_ input: ConfigState) throws(ConfigError) -> ServerConfig {
-        var state = input
+    private static func finish(_ state: ConfigState, running: ServerConfig?) throws(ConfigError) -> ServerConfig {
         var config = state.config
         let mpm = state.loadedMPM ?? .event
         config.mpm = mpm
@@ -75,7 +94,10 @@ public enum ConfigLoader {
             }
         }
         if let factor = state.workerFactor { raw.asyncRequestWorkerFactor = factor }
-        let (settings, warnings) = MPMClamps.apply(raw, mpm: mpm, origins: state.mpmOrigins)
+        let retained = running.map {
+            RetainedLimits(serverLimit: $0.mpmSettings.serverLimit, threadLimit: $0.mpmSettings.threadLimit)
+        }
+        let (settings, warnings) = MPMClamps.apply(raw, mpm: mpm, origins: state.mpmOrigins, retained: retained)
         config.mpmSettings = settings
         config.warnings += warnings
 
@@ -105,7 +127,6 @@ public enum ConfigLoader {
         if config.listens.isEmpty {
             config.notes.append("No Listen directive: the server will refuse to start (no listening sockets available).")
         }
-        state.config = config
-        return state.config
+        return config
     }
 }

@@ -28,8 +28,7 @@ struct ConfigParser {
         do {
             text = try FileSystem.readText(path)
         } catch {
-            let reason = String(error.description.split(separator: ":", maxSplits: 1).last ?? "")
-            let message = "Could not open configuration file \(path):\(reason.dropLast())"
+            let message = "Could not open configuration file \(path): \(error)"
             if let includedFrom { throw ConfigError(includedFrom, directive: "Include", message) }
             throw ConfigError(file: display, line: 0, directive: nil, message: message)
         }
@@ -47,8 +46,7 @@ struct ConfigParser {
                                   "No matches for the wildcard '\(FileSystem.basename(of: pattern))' in '\(FileSystem.dirname(of: pattern))', failing")
             }
         } else if FileSystem.isDirectory(pattern) {
-            files = ((try? FileSystem.list(pattern)) ?? []).map { pattern + "/" + $0 }
-                .filter { !FileSystem.isDirectory($0) }
+            files = ConfigParser.filesBelow(pattern)
         } else if !FileSystem.exists(pattern) && optional {
             files = []
         } else {
@@ -62,6 +60,15 @@ struct ConfigParser {
         defer { depth -= 1 }
         for file in files {
             try parseFile(file, display: file, includedFrom: call.location)
+        }
+    }
+
+    /// Every file under a directory, subdirectories included, in alphabetical order: what
+    /// `Include conf.d` reads.
+    private static func filesBelow(_ directory: String) -> [String] {
+        ((try? FileSystem.list(directory)) ?? []).flatMap { name -> [String] in
+            let path = directory + "/" + name
+            return FileSystem.isDirectory(path) ? filesBelow(path) : [path]
         }
     }
 
@@ -169,8 +176,10 @@ struct ConfigParser {
     }
 
     private mutating func openLocation(_ argument: String, at location: SourceLocation) throws(ConfigError) {
+        // <Location> is a server-config directive, and inside a <Location> only per-directory
+        // directives are allowed: Apache's generic "not allowed here" (invoke_cmd).
         if state.currentLocation != nil {
-            throw ConfigError(location, directive: "<Location", "<Location> cannot occur within <Location> section")
+            throw ConfigError(location, directive: "<Location", "<Location not allowed here")
         }
         let words = ConfigLexer.words(argument)
         guard words.count == 1 else {
@@ -204,14 +213,15 @@ struct ConfigParser {
                 return
             }
         }
+        // Messages name the directive as the table spells it, as Apache's do (cmd->name).
         if state.currentLocation != nil && !spec.contexts.contains(.location) {
-            throw fail("\(call.name) cannot occur within <Location> section")
+            throw fail("\(spec.name) not allowed here")
         }
         guard spec.arity.accepts(call.arguments.count) else {
-            throw fail(spec.arity.message(for: call.name, summary: spec.summary))
+            throw fail(spec.arity.message(for: spec.name, summary: spec.summary))
         }
         if spec.arity == .flag && ArgumentParsing.flag(call.arguments[0]) == nil {
-            throw fail("\(call.name) must be On or Off")
+            throw fail("\(spec.name) must be On or Off")
         }
         switch spec.name {
         case "Include": try include(call, optional: false)

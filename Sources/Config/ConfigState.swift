@@ -17,8 +17,6 @@ struct ConfigState {
     /// The MPM loaded by `LoadModule` so far, and where.
     var loadedMPM: MPMKind?
     var loadedMPMLocation: SourceLocation?
-    /// True in the second reading of a file that loads no MPM: event is preloaded.
-    var mpmIsDefault = false
     /// `Define`d variables and `-D` names; a nil value is defined without a value.
     var defines: [String: String?] = [:]
     /// Index in `config.locations` of the `<Location>` being read.

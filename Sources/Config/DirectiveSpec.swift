@@ -97,9 +97,9 @@ public enum Directives {
         .sorted { sortKey($0.name) < sortKey($1.name) }
 
     /// Case-insensitive lookup, as Apache's directive names are; section tags are looked up
-    /// with their `<`, e.g. `<ifmodule>`.
+    /// with their `<` (`<ifmodule` or `<IfModule>`).
     public static func spec(named name: String) -> DirectiveSpec? {
-        byName[name.lowercased()]
+        byName[name.lowercased().filter { $0 != ">" }]
     }
 
     private static let byName: [String: DirectiveSpec] = Dictionary(

@@ -142,11 +142,9 @@ extension Directives {
             en: "The largest request body accepted, in bytes; a larger one is answered 413. 0 means no limit. It can differ per <Location>.",
             fr: "Le plus grand corps de requête accepté, en octets ; au-delà, la réponse est 413. 0 signifie sans limite. La valeur peut changer selon la <Location>."
         ) { state, call throws(DirectiveError) in
-            let arg = call.arguments[0]
-            guard !arg.isEmpty, arg.allSatisfy({ $0.isASCII && $0.isNumber }) || (arg.hasPrefix("-") && arg.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && arg.count > 1),
-                  let value = Int(arg) else {
-                throw DirectiveError("LimitRequestBody argument is not parsable.")
-            }
+            // apr_strtoff: the whole argument must be a number (not atoi's "leading digits").
+            let digits = String(call.arguments[0].drop { $0 == " " || $0 == "\t" })
+            guard let value = Int(digits) else { throw DirectiveError("LimitRequestBody argument is not parsable.") }
             guard value >= 0 else { throw DirectiveError("LimitRequestBody requires a non-negative integer.") }
             if let index = state.currentLocation {
                 state.config.locations[index].limitRequestBody = value

@@ -50,8 +50,8 @@ extension Directives {
         DirectiveSpec(
             "UnDefine", syntax: "UnDefine parameter-name", contexts: [.server, .location],
             arity: .one, summary: "Undefine the existence of a variable. Undo a Define.",
-            en: "Forgets a name set by Define or `-D`.",
-            fr: "Oublie un nom défini par Define ou `-D`."
+            en: "Forgets a name set by Define or `-D`: later <IfDefine> tests see it as undefined and `${NAME}` is no longer replaced.",
+            fr: "Oublie un nom défini par Define ou `-D` : les tests <IfDefine> suivants le voient comme non défini et `${NOM}` n'est plus remplacé."
         ) { state, call throws(DirectiveError) in
             state.defines[call.arguments[0]] = nil
         },

@@ -51,7 +51,14 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
         return (bytes, given)
     }
 
-    static func parseIPv6(_ text: String) -> [UInt8]? {
+    static func parseIPv6(_ input: String) -> [UInt8]? {
+        var text = input
+        // An IPv4 tail (`::ffff:127.0.0.1`) stands for the last two groups.
+        if let colon = text.lastIndex(of: ":"), text[colon...].contains(".") {
+            guard let v4 = parseIPv4(String(text[text.index(after: colon)...]), allowPartial: false)?.bytes else { return nil }
+            text = String(text[...colon]) + String(UInt16(v4[0]) << 8 | UInt16(v4[1]), radix: 16)
+                + ":" + String(UInt16(v4[2]) << 8 | UInt16(v4[3]), radix: 16)
+        }
         guard text.contains(":"), text.allSatisfy({ $0.isHexDigit || $0 == ":" }) else { return nil }
         let halves = text.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
         guard halves.count <= 2 else { return nil }

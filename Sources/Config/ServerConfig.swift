@@ -66,6 +66,8 @@ public enum Requirement: Sendable, Equatable {
     case local
     case ip([IPNetwork])
 
+    static let loopback = [IPNetwork("127.0.0.0/8")!, IPNetwork("::1/128")!]
+
     public func allows(client: IPAddress, server: IPAddress?) -> Bool {
         switch self {
         case .allGranted: return true
@@ -73,7 +75,7 @@ public enum Requirement: Sendable, Equatable {
         case .local:
             let c = client.unmapped
             if let server, server.unmapped == c { return true }
-            return IPNetwork("127.0.0.0/8")!.contains(c) || c == IPAddress("::1")!
+            return Requirement.loopback.contains { $0.contains(c) }
         case .ip(let networks):
             return networks.contains { $0.contains(client) }
         }
@@ -83,11 +85,13 @@ public enum Requirement: Sendable, Equatable {
 /// A `<Location>` section, as written: nil fields were not set there.
 public struct LocationConfig: Sendable, Equatable {
     public let path: String
-    public internal(set) var handler: Handler?
+    public var handler: Handler?
     /// Empty: this section says nothing about access.
-    public internal(set) var requirements: [Requirement] = []
-    public internal(set) var limitRequestBody: Int?
+    public var requirements: [Requirement] = []
+    public var limitRequestBody: Int?
     public let location: SourceLocation?
+    /// `path` with its slashes merged, computed once: `location(for:)` runs on every request.
+    let matchKey: [UInt8]
 
     public init(path: String, handler: Handler? = nil, requirements: [Requirement] = [],
                 limitRequestBody: Int? = nil, location: SourceLocation? = nil) {
@@ -96,22 +100,29 @@ public struct LocationConfig: Sendable, Equatable {
         self.requirements = requirements
         self.limitRequestBody = limitRequestBody
         self.location = location
+        self.matchKey = LocationConfig.mergingSlashes(path)
     }
 
     /// Apache's `<Location>` test: a prefix of the path that ends on a segment boundary, so
     /// `<Location /lab>` matches `/lab`, `/lab/` and `/lab/whoami` but not `/laboratory`.
     /// Repeated slashes count as one on both sides (MergeSlashes, on by default).
     public func matches(_ requestPath: String) -> Bool {
-        let prefix = LocationConfig.mergingSlashes(path)
-        let candidate = LocationConfig.mergingSlashes(requestPath)
-        guard candidate.hasPrefix(prefix) else { return false }
-        if prefix.hasSuffix("/") || candidate.count == prefix.count { return true }
-        return candidate[candidate.index(candidate.startIndex, offsetBy: prefix.count)] == "/"
+        LocationConfig.matches(prefix: LocationConfig.mergingSlashes(path), LocationConfig.mergingSlashes(requestPath))
     }
 
-    static func mergingSlashes(_ path: String) -> String {
-        var out = ""
-        for c in path where !(c == "/" && out.hasSuffix("/")) { out.append(c) }
+    /// Both paths already have their slashes merged; compared as bytes, as Apache does.
+    static func matches(prefix: [UInt8], _ candidate: [UInt8]) -> Bool {
+        guard candidate.starts(with: prefix) else { return false }
+        if prefix.last == UInt8(ascii: "/") || candidate.count == prefix.count { return true }
+        return candidate[prefix.count] == UInt8(ascii: "/")
+    }
+
+    static func mergingSlashes(_ path: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 where !(byte == UInt8(ascii: "/") && out.last == UInt8(ascii: "/")) {
+            out.append(byte)
+        }
         return out
     }
 }
@@ -130,52 +141,57 @@ public struct ResolvedLocation: Sendable, Equatable {
     }
 }
 
+/// Fields are `var` so tests and `mpmd -X` can adjust a loaded configuration; the loader is
+/// what guarantees the values are checked and clamped.
 public struct ServerConfig: Sendable {
+    /// Apache's defaults, event MPM, nothing to listen on: use `ConfigLoader` to read a file.
+    public init() {}
+
     /// The main configuration file, as given to the loader.
-    public internal(set) var configFile: String = ""
+    public var configFile: String = ""
     /// Absolute; every relative path below has been resolved against it.
-    public internal(set) var serverRoot: String = "/"
+    public var serverRoot: String = "/"
     /// Empty when the configuration has no `Listen`: Apache then refuses to start
     /// ("no listening sockets available"), and so should the server.
-    public internal(set) var listens: [ListenAddress] = []
-    public internal(set) var listenBacklog: Int = 511
-    public internal(set) var serverName: String?
-    public internal(set) var documentRoot: String = ""
-    public internal(set) var directoryIndex: [String] = ["index.html"]
-    public internal(set) var pidFile: String = ""
-    public internal(set) var errorLog: LogDestination = .stderr
-    public internal(set) var logLevel: LogLevel = .warn
+    public var listens: [ListenAddress] = []
+    public var listenBacklog: Int = 511
+    public var serverName: String?
+    public var documentRoot: String = ""
+    public var directoryIndex: [String] = ["index.html"]
+    public var pidFile: String = ""
+    public var errorLog: LogDestination = .stderr
+    public var logLevel: LogLevel = .warn
     /// `LogLevel core:debug`-style per-module levels, keyed by module name.
-    public internal(set) var moduleLogLevels: [String: LogLevel] = [:]
-    public internal(set) var customLogs: [CustomLog] = []
+    public var moduleLogLevels: [String: LogLevel] = [:]
+    public var customLogs: [CustomLog] = []
     /// The format `LogFormat` set without a nickname (Apache's Common Log Format by default).
-    public internal(set) var defaultLogFormat: String = #"%h %l %u %t "%r" %>s %b"#
-    public internal(set) var logFormats: [String: String] = [:]
-    public internal(set) var timeoutSeconds: Int = 60
-    public internal(set) var keepAlive: Bool = true
-    public internal(set) var keepAliveTimeoutMilliseconds: Int = 5000
+    public var defaultLogFormat: String = #"%h %l %u %t "%r" %>s %b"#
+    public var logFormats: [String: String] = [:]
+    public var timeoutSeconds: Int = 60
+    public var keepAlive: Bool = true
+    public var keepAliveTimeoutMilliseconds: Int = 5000
     /// 0 = unlimited.
-    public internal(set) var maxKeepAliveRequests: Int = 100
-    public internal(set) var limitRequestLine: Int = 8190
-    public internal(set) var limitRequestFieldSize: Int = 8190
+    public var maxKeepAliveRequests: Int = 100
+    public var limitRequestLine: Int = 8190
+    public var limitRequestFieldSize: Int = 8190
     /// 0 = unlimited.
-    public internal(set) var limitRequestFields: Int = 100
+    public var limitRequestFields: Int = 100
     /// Bytes; 0 = unlimited. Can be changed per `<Location>`.
-    public internal(set) var limitRequestBody: Int = 1 << 30
-    public internal(set) var extendedStatus: Bool = true
+    public var limitRequestBody: Int = 1 << 30
+    public var extendedStatus: Bool = true
     /// The `mime.types` file read, nil when the built-in table was used instead.
-    public internal(set) var typesConfig: String?
-    public internal(set) var mimeTypes = MIMETypes.builtIn
+    public var typesConfig: String?
+    public var mimeTypes = MIMETypes.builtIn
     /// `SetHandler`/`Require` written outside any `<Location>`: they apply to every path.
-    public internal(set) var serverLocation = LocationConfig(path: "")
+    public var serverLocation = LocationConfig(path: "")
     /// In file order, which is also the order in which they are merged.
-    public internal(set) var locations: [LocationConfig] = []
-    public internal(set) var mpm: MPMKind = .event
-    public internal(set) var mpmSettings = MPMSettings.defaults(for: .event)
+    public var locations: [LocationConfig] = []
+    public var mpm: MPMKind = .event
+    public var mpmSettings = MPMSettings.defaults(for: .event)
     /// Values Apache would have corrected, with its warning text.
-    public internal(set) var warnings: [ConfigWarning] = []
+    public var warnings: [ConfigWarning] = []
     /// Facts worth a line in the error log at startup (the MPM chosen by default...).
-    public internal(set) var notes: [String] = []
+    public var notes: [String] = []
 
     /// The settings for a request path: the server-wide ones, then every matching `<Location>`
     /// in file order, each later one overriding what it sets — Apache's merge order for
@@ -185,7 +201,8 @@ public struct ServerConfig: Sendable {
         var requirements = serverLocation.requirements
         var body = serverLocation.limitRequestBody ?? limitRequestBody
         var sections: [String] = []
-        for section in locations where section.matches(path) {
+        let candidate = LocationConfig.mergingSlashes(path)
+        for section in locations where LocationConfig.matches(prefix: section.matchKey, candidate) {
             sections.append(section.path)
             if let h = section.handler { handler = h }
             if !section.requirements.isEmpty { requirements = section.requirements }
