@@ -87,7 +87,8 @@ struct DiagramLibrary {
         for i in 0..<3 { d.arrow((71 + Double(i) * 86, 92), (105 + Double(i) * 140, 220)) }
         d.arrow((399, 92), (105, 220), t("partagée", "shared"), dashed: true)
         d.arrow((485, 92), (245, 220), nil, dashed: true)
-        d.arrow((571, 92), (525, 220), t("copiée à l’écriture", "copied on write"))
+        d.arrow((571, 92), (525, 220))
+        d.caption(344, 140, t("C′ : copiée quand l’enfant écrit", "C′: copied when the child writes"))
         return d
     }
 
