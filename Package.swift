@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Posix"]),
         .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "mpmd"]),
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
-        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"],
+                    exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
