@@ -69,26 +69,26 @@ struct DiagramLibrary {
     }
 
     private func forkCopyOnWrite() -> Diagram {
-        var d = Diagram(width: 640, height: 300, title: t("fork() et la copie sur écriture", "fork() and copy-on-write"),
+        var d = Diagram(width: 640, height: 304, title: t("fork() et la copie sur écriture", "fork() and copy-on-write"),
                         description: t("Après fork(), parent et enfant partagent les mêmes pages physiques en lecture seule ; quand l’enfant écrit dans la page C, le noyau lui en donne une copie, C′.",
                                        "After fork(), parent and child share the same physical pages, read-only; when the child writes to page C, the kernel gives it a copy, C′."))
-        d.box(16, 16, 280, 96, t("Parent (PID 100)", "Parent (PID 100)"), .process)
-        d.box(344, 16, 280, 96, t("Enfant (PID 101)", "Child (PID 101)"), .process)
-        let pages = ["A", "B", "C"]
-        for (i, p) in pages.enumerated() {
-            d.box(36 + Double(i) * 86, 48, 70, 44, p, .page)
-            d.box(364 + Double(i) * 86, 48, 70, 44, i == 2 ? "C′" : p, i == 2 ? .copied : .page)
+        // Three columns, so no arrow crosses another: parent, physical memory, child.
+        let rows: [Double] = [56, 108, 160, 212]
+        d.box(16, 16, 170, 200, t("Parent (PID 100)", "Parent (PID 100)"), .process)
+        d.box(235, 16, 170, 252, t("Mémoire physique", "Physical memory"), .memory)
+        d.box(454, 16, 170, 200, t("Enfant (PID 101)", "Child (PID 101)"), .process)
+        for (i, page) in ["A", "B", "C"].enumerated() {
+            d.box(46, rows[i], 110, 40, page, .page)
+            d.box(265, rows[i], 110, 40, page, .page)
+            d.box(484, rows[i], 110, 40, i == 2 ? "C′" : page, i == 2 ? .copied : .page)
+            d.arrow((156, rows[i] + 20), (263, rows[i] + 20))
         }
-        d.box(16, 190, 608, 96, t("Mémoire physique", "Physical memory"), .memory)
-        let physical: [(String, Diagram.Style)] = [("A", .page), ("B", .page), ("C", .page), ("C′", .copied)]
-        for (i, (p, style)) in physical.enumerated() {
-            d.box(60 + Double(i) * 140, 222, 90, 44, p, style)
-        }
-        for i in 0..<3 { d.arrow((71 + Double(i) * 86, 92), (105 + Double(i) * 140, 220)) }
-        d.arrow((399, 92), (105, 220), t("partagée", "shared"), dashed: true)
-        d.arrow((485, 92), (245, 220), nil, dashed: true)
-        d.arrow((571, 92), (525, 220))
-        d.caption(344, 140, t("C′ : copiée quand l’enfant écrit", "C′: copied when the child writes"))
+        d.box(265, rows[3], 110, 40, "C′", .copied)
+        d.arrow((484, rows[0] + 20), (377, rows[0] + 20), nil, dashed: true)
+        d.arrow((484, rows[1] + 20), (377, rows[1] + 20), nil, dashed: true)
+        d.arrow((484, rows[2] + 30), (377, rows[3] + 16), nil)
+        d.caption(16, 292, t("A et B restent partagées en lecture seule ; C′ est copiée quand l’enfant écrit dans C.",
+                             "A and B stay shared, read-only; C′ is copied when the child writes to C."))
         return d
     }
 
@@ -130,7 +130,7 @@ struct DiagramLibrary {
         d.box(352, 48, 256, 64, t("mémoire partagée par les threads", "memory shared by the threads"), note: t("tas, variables globales", "heap, globals"), .space)
         for i in 0..<3 {
             d.box(352 + Double(i) * 88, 180, 80, 36, "thread \(i + 1)", .thread)
-            d.arrow((392 + Double(i) * 88, 178), (480, 114))
+            d.arrow((392 + Double(i) * 88, 178), (392 + Double(i) * 88, 114))
         }
         return d
     }

@@ -27,15 +27,19 @@ extension SiteRenderer {
 
         let chapters = main.element("section", ["id": "chapters"])
         chapters.element("h2", text: Label.chapters.text(language))
+        if course.chapters.isEmpty { chapters.element("p", ["class": "empty"], text: Label.nothingYet.text(language)) }
         let ol = chapters.element("ol", ["class": "cards"])
         for chapter in course.chapters {
             let li = ol.element("li")
-            li.element("h3").link(SitePaths.chapter(chapter.id), chapter.title[language])
+            let h3 = li.element("h3")
+            h3.element("span", ["class": "number"], text: "\(chapter.order). ")
+            h3.link(SitePaths.chapter(chapter.id), chapter.title[language])
             prose.inline(chapter.summary[language], into: li.element("p"))
         }
 
         let labs = main.element("section", ["id": "labs"])
         labs.element("h2", text: Label.labs.text(language))
+        if course.labs.isEmpty { labs.element("p", ["class": "empty"], text: Label.nothingYet.text(language)) }
         let list = labs.element("ol", ["class": "cards"])
         for lab in course.labs {
             let li = list.element("li")
