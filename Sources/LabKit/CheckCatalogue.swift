@@ -39,6 +39,14 @@ public struct CheckCatalogue: Sendable {
         }
     }
 
+    /// Report results naming a check no lab defines (a report from another version of the lab,
+    /// or a grader bug), one problem each.
+    public func unknownResults(file: String, results: [(check: String, line: Int)]) -> [XMLProblem] {
+        results.filter { checks[$0.check] == nil }.map {
+            XMLProblem(file: file, line: $0.line, message: "result names check \"\($0.check)\", which no lab defines")
+        }
+    }
+
     /// The distinct ids claimed by these chapters that no lab defines, sorted.
     public func unbackedClaims(in chapters: [Chapter]) -> [String] {
         Array(Set(chapters.flatMap(\.claims)).filter { checks[$0] == nil }).sorted()

@@ -77,6 +77,8 @@ public struct DocumentValidator: Sendable {
         public let problems: [XMLProblem]
         /// Claimed check ids with their lines, for the claim check.
         public let claims: [(check: String, line: Int)]
+        /// For a report: the check id of each result, with its line.
+        public var results: [(check: String, line: Int)] = []
     }
 
     public func check(file path: String) -> Outcome {
@@ -101,14 +103,20 @@ public struct DocumentValidator: Sendable {
         if kind != .report { problems += ParityCheck.problems(in: document) }
         problems += sourceProblems(in: document)
         problems.sort { $0.line < $1.line }
-        let claims = ((try? document.select("//claim")) ?? []).map { (check: $0.attribute("check") ?? "", line: $0.line) }
-        guard schemaProblems.isEmpty else { return Outcome(document: nil, problems: problems, claims: claims) }
+        let claims = citations(in: document, "//claim")
+        let results = kind == .report ? citations(in: document, "/report/result") : []
+        guard schemaProblems.isEmpty else { return Outcome(document: nil, problems: problems, claims: claims, results: results) }
         let loaded: LoadedDocument = switch kind {
         case .chapter: .chapter(Chapter(document))
         case .lab: .lab(Lab(document))
         case .report: .report(Report(document))
         }
-        return Outcome(document: loaded, problems: problems, claims: claims)
+        return Outcome(document: loaded, problems: problems, claims: claims, results: results)
+    }
+
+    /// The `check` attribute of the selected elements, with their lines.
+    private func citations(in document: XMLDocument, _ xpath: String) -> [(check: String, line: Int)] {
+        ((try? document.select(xpath)) ?? []).map { (check: $0.attribute("check") ?? "", line: $0.line) }
     }
 
     /// `<src path>` must name a file of the repository (and stay inside it).

@@ -1,7 +1,8 @@
 // `mpmlab validate [PATH…]`: checks lab documents, course notes and reports. The schema is
 // chosen from each document's root element; parity (fr/en pairs and revisions), `src` paths,
-// duplicate check ids and claims are checked too. One `FILE:LINE: message` per problem, exit 1
-// when there is any. Claims citing checks no lab defines are warnings unless `--strict`.
+// duplicate check ids, claims and report results are checked too. One `FILE:LINE: message` per
+// problem, exit 1 when there is any. Claims and results naming checks no lab defines are
+// warnings unless `--strict`.
 import ArgumentParser
 import LabKit
 import Posix
@@ -16,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Flag(name: .long, help: "Treat claims that cite a check no lab defines as errors.")
+    @Flag(name: .long, help: "Treat claims and report results naming a check no lab defines as errors.")
     var strict = false
 
     @Argument(help: ArgumentHelp("Documents or folders to validate.", valueName: "PATH"))
@@ -30,11 +31,13 @@ struct ValidateCommand: ParsableCommand {
 
         var errors: [XMLProblem] = [], warnings: [XMLProblem] = []
         var labs: [Lab] = [], claims: [(file: String, claims: [(check: String, line: Int)])] = []
+        var results: [(file: String, results: [(check: String, line: Int)])] = []
         for file in files {
             let outcome = validator.check(file: file)
             errors += outcome.problems
             if case .lab(let lab)? = outcome.document { labs.append(lab) }
             if !outcome.claims.isEmpty { claims.append((file, outcome.claims)) }
+            if !outcome.results.isEmpty { results.append((file, outcome.results)) }
         }
         // Claims are judged against every lab of the repository, not only the files named.
         let named = Set(labs.map(\.file))
@@ -46,6 +49,10 @@ struct ValidateCommand: ParsableCommand {
         for (file, list) in claims {
             let unbacked = catalogue.unbackedClaims(file: file, claims: list)
             if strict { errors += unbacked } else { warnings += unbacked }
+        }
+        for (file, list) in results {
+            let unknown = catalogue.unknownResults(file: file, results: list)
+            if strict { errors += unknown } else { warnings += unknown }
         }
 
         for problem in errors { print(problem) }

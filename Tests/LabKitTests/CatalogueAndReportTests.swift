@@ -65,3 +65,43 @@ struct CatalogueAndReportTests {
         #expect(Decimal.format(c.0) == c.1)
     }
 }
+
+@Suite("Parity of prose pairs")
+struct ParityTests {
+    static func problems(_ body: String) throws -> [String] {
+        let document = try XMLDocument.parse(bytes: Array("<r>\n\(body)\n</r>".utf8), file: "p.xml")
+        return ParityCheck.problems(in: document).map { "\($0.line): \($0.message)" }
+    }
+
+    static let cases: [(name: String, body: String, expected: [String])] = [
+        ("a complete pair", #"<p xml:lang="fr">a</p><p xml:lang="en">a</p>"#, []),
+        ("same revisions", #"<p xml:lang="fr" rev="2">a</p><p xml:lang="en" rev="2">a</p>"#, []),
+        ("English first", #"<p xml:lang="en">a</p><p xml:lang="fr">a</p>"#,
+         [#"2: missing translation: <p xml:lang="en"> has no <p xml:lang="fr"> right before it"#,
+          #"2: missing translation: <p xml:lang="fr"> has no <p xml:lang="en"> right after it"#]),
+        ("a lone English side", "<x/>\n<p xml:lang=\"en\">a</p>",
+         [#"3: missing translation: <p xml:lang="en"> has no <p xml:lang="fr"> right before it"#]),
+        ("a pair split by another element", #"<p xml:lang="fr">a</p><pre/><p xml:lang="en">a</p>"#,
+         [#"2: missing translation: <p xml:lang="fr"> has no <p xml:lang="en"> right after it"#,
+          #"2: missing translation: <p xml:lang="en"> has no <p xml:lang="fr"> right before it"#]),
+        ("different names", #"<title xml:lang="fr">a</title><p xml:lang="en">a</p>"#,
+         [#"2: missing translation: <title xml:lang="fr"> has no <title xml:lang="en"> right after it"#,
+          #"2: missing translation: <p xml:lang="en"> has no <p xml:lang="fr"> right before it"#]),
+        ("French ahead", #"<p xml:lang="fr" rev="3">a</p><p xml:lang="en" rev="2">a</p>"#,
+         ["2: stale translation: <p> en is behind (en rev 2, fr rev 3)"]),
+        ("a third language", #"<p xml:lang="de">a</p>"#, [#"2: unknown language "de" on <p> (expected fr or en)"#]),
+    ]
+
+    @Test("pairs are fr then en, adjacent, same name, same rev", arguments: cases)
+    func parity(_ c: (name: String, body: String, expected: [String])) throws {
+        #expect(try Self.problems(c.body) == c.expected, "\(c.name)")
+    }
+
+    @Test("links are resolved against the page's folder", arguments: [
+        ("../en/x.html", "fr/index.html", "en/x.html"), ("lab.html", "fr/index.html", "fr/lab.html"),
+        ("assets/site.css", "index.html", "assets/site.css"), ("../../x.html", "fr/index.html", nil),
+    ] as [(String, String, String?)])
+    func resolve(_ c: (String, String, String?)) {
+        #expect(LinkChecker.resolve(c.0, from: c.1) == c.2)
+    }
+}

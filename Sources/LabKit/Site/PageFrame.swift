@@ -34,7 +34,8 @@ struct PageFrame {
 
         let nav = header.element("nav", ["aria-label": language == .fr ? "Navigation principale" : "Main navigation"])
         let list = nav.element("ul")
-        var entries: [(String, Label)] = [(SitePaths.home, .home), (SitePaths.directives, .directives),
+        var entries: [(String, Label)] = [(SitePaths.home, .home), (SitePaths.home + "#chapters", .chapters),
+                                          (SitePaths.home + "#labs", .labs), (SitePaths.directives, .directives),
                                           (SitePaths.scoreboard, .scoreboard)]
         if hasReports { entries.append((SitePaths.classSummary, .classSummary)) }
         for (target, label) in entries {
