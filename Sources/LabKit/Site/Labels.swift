@@ -7,7 +7,7 @@ enum Label: Equatable {
     case ifItFails, observe, kind(Exercise.Kind), lab(Int), previous, next, contents
     case syntax, defaultValue, context, mpms, noDirectives, letter, meaning
     case student, date, toolchain, status, earned, message, measures, total, passRate, results
-    case latestResult, notBacked, footer, chooseLanguage, tagline, nothingYet
+    case latestResult, notBacked, footer, chooseLanguage, tagline, nothingYet, labWord
 
     func text(_ language: Language) -> String {
         let (fr, en) = pair
@@ -69,6 +69,7 @@ enum Label: Equatable {
         case .notBacked: ("aucun TP ne vérifie encore cette affirmation", "no lab checks this claim yet")
         case .footer: ("MPMLab — support de cours. Page générée, lisible sans JavaScript.",
                        "MPMLab — course kit. Generated page, readable without JavaScript.")
+        case .labWord: ("TP", "Lab")
         case .nothingYet: ("Rien pour l’instant.", "Nothing yet.")
         case .chooseLanguage: ("Choisissez votre langue", "Choose your language")
         }

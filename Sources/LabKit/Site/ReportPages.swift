@@ -13,7 +13,7 @@ extension SiteRenderer {
         main.element("p", ["class": "kicker"], text: Label.reports.text(language))
         main.element("h1", text: report.studentName.isEmpty ? report.studentID : report.studentName)
         let dl = main.element("dl", ["class": "facts"])
-        dl.element("dt", text: Label.labs.text(language))
+        dl.element("dt", text: Label.labWord.text(language))
         if lab != nil { dl.element("dd").link(SitePaths.lab(report.lab), labTitle) } else { dl.element("dd", text: labTitle) }
         dl.element("dt", text: Label.date.text(language))
         dl.element("dd", text: report.date)
@@ -74,7 +74,7 @@ extension SiteRenderer {
         main.element("h2", text: Label.passRate.text(language))
         let table = main.element("div", ["class": "table-wrap"]).element("table", ["class": "pass-rates"])
         let head = table.element("thead").element("tr")
-        for label in [Label.check, .labs, .passRate] { head.element("th", ["scope": "col"], text: label.text(language)) }
+        for label in [Label.check, .labWord, .passRate] { head.element("th", ["scope": "col"], text: label.text(language)) }
         let body = table.element("tbody")
         for id in ordered {
             let t = tally[id]!
