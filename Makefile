@@ -42,5 +42,21 @@ run: build
 	@echo "mpmd: serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(RELEASE)/mpmd -X -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
 
+# The static course site, rendered from labs/ into site/public/ (open site/public/index.html).
+# REPORTS=DIR adds a page per lab report and a class summary.
+site: deps
+	$(SWIFT) build -c release --product mpmlab $(BUILD_FLAGS)
+	$(RELEASE)/mpmlab site --out site/public $(if $(REPORTS),--reports $(REPORTS))
+
+# Headless chromium, used by the site's browser test (skipped when it is missing).
+deps-browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "deps-browser: installing chromium"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "deps-browser: chromium missing — install it with: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; }
+
 clean:
 	rm -rf .build site/public

@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "ServerHarness", "mpmd"]),
         .testTarget(name: "MPMTests", dependencies: ["ServerHarness", "HTTP", "Posix", "mpmd"]),
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
-        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"],
+                    exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,1 @@
-print("mpmlab: not yet")
+MPMLab.main()

@@ -1,1 +1,0 @@
-// The LabKit module (placeholder until it lands).

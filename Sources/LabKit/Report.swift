@@ -1,0 +1,130 @@
+// A lab report: one student, one lab, the result of each check with the points it earned and
+// the values it measured. The grader writes it, the site reads it. Reports are data, not prose:
+// their messages are not translated — the bilingual feedback is looked up in the lab by check id.
+import XML
+
+public struct Report: Sendable, Equatable {
+    public var lab: String
+    /// ISO 8601 date and time, e.g. `2026-11-27T05:00:00Z` (sorts chronologically as text).
+    public var date: String
+    public var studentID: String
+    public var studentName: String
+    public var toolchain: String
+    public var results: [CheckResult]
+    /// The file it was read from (empty for a report built in memory).
+    public var file: String = ""
+
+    public init(lab: String, date: String, studentID: String, studentName: String, toolchain: String, results: [CheckResult]) {
+        self.lab = lab
+        self.date = date
+        self.studentID = studentID
+        self.studentName = studentName
+        self.toolchain = toolchain
+        self.results = results
+    }
+
+    public var earned: Double { results.reduce(0) { $0 + $1.earned } }
+    public var possible: Double { results.reduce(0) { $0 + $1.possible } }
+
+    /// Reads a report from a document whose root is `<report>` (validated beforehand).
+    public init(_ document: XMLDocument) {
+        let root = document.root
+        let student = root.element(named: "student")
+        self.init(lab: root.attribute("lab") ?? "",
+                  date: root.attribute("date") ?? "",
+                  studentID: student?.attribute("id") ?? "",
+                  studentName: student?.text.collapsingWhitespace() ?? "",
+                  toolchain: root.element(named: "toolchain")?.text.collapsingWhitespace() ?? "",
+                  results: root.elements(named: "result").map(CheckResult.init))
+        file = document.file
+    }
+
+    /// The report as XML, valid against report.rng.
+    public func xml() -> String {
+        let doc = OutputDocument.xml(root: "report")
+        let root = doc.root
+        root.set("lab", lab)
+        root.set("date", date)
+        root.element("student", ["id": studentID], text: studentName)
+        root.element("toolchain", text: toolchain)
+        for result in results {
+            let r = root.element("result", ["check": result.check, "status": result.status.rawValue,
+                                            "earned": Decimal.format(result.earned), "possible": Decimal.format(result.possible)])
+            if let message = result.message { r.element("message", text: message) }
+            for measure in result.measures {
+                let m = r.element("measure", ["name": measure.name, "value": Decimal.format(measure.value)])
+                if let unit = measure.unit { m.set("unit", unit) }
+            }
+        }
+        return doc.serialize()
+    }
+}
+
+/// What one check gave.
+public struct CheckResult: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// The test passed.
+        case pass
+        /// The test ran and found the behaviour wrong: the student has something to fix.
+        case fail
+        /// The test could not run (server would not start, timeout): nothing was judged.
+        case error
+    }
+
+    public var check: String
+    public var status: Status
+    public var earned: Double
+    public var possible: Double
+    public var message: String?
+    public var measures: [Measure]
+
+    public init(check: String, status: Status, earned: Double, possible: Double, message: String? = nil, measures: [Measure] = []) {
+        self.check = check
+        self.status = status
+        self.earned = earned
+        self.possible = possible
+        self.message = message
+        self.measures = measures
+    }
+
+    init(_ element: XMLNode) {
+        self.init(check: element.attribute("check") ?? "",
+                  status: Status(rawValue: element.attribute("status") ?? "") ?? .error,
+                  earned: Double(element.attribute("earned") ?? "") ?? 0,
+                  possible: Double(element.attribute("possible") ?? "") ?? 0,
+                  message: element.element(named: "message")?.text.trimmingWhitespace(),
+                  measures: element.elements(named: "measure").map {
+                      Measure(name: $0.attribute("name") ?? "", value: Double($0.attribute("value") ?? "") ?? 0, unit: $0.attribute("unit"))
+                  })
+    }
+}
+
+/// A value a check measured, e.g. `distinct_pids = 4 processes`.
+public struct Measure: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var unit: String?
+
+    public init(name: String, value: Double, unit: String? = nil) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// Numbers as `xsd:decimal` wants them: `2`, `0.25`, never `2.0e-05`.
+enum Decimal {
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = "\(value)"
+        if !text.contains("e") { return text }
+        // Fixed notation with 9 decimals, trailing zeros removed.
+        let scaled = Int64((abs(value) * 1e9).rounded())
+        var fraction = String(scaled % 1_000_000_000)
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = "\(value < 0 ? "-" : "")\(scaled / 1_000_000_000)"
+        return fraction.isEmpty ? whole : whole + "." + fraction
+    }
+}

@@ -1,1 +1,0 @@
-// The XML module (placeholder until it lands).

@@ -1,0 +1,72 @@
+// `mpmlab` as users run it: the real binary, its output and its exit status.
+import Foundation
+import Testing
+import Posix
+
+@Suite("The mpmlab command", .serialized)
+struct CommandLineTests {
+    /// The built `mpmlab`, next to the test bundle.
+    static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("mpmlab").path
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.repositoryRoot)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let (status, output) = try Self.run(["--version"])
+        #expect(status == 0)
+        #expect(output.hasPrefix("mpmlab "))
+    }
+
+    @Test("validate prints FILE:LINE: message for each problem and exits 1")
+    func validateBroken() throws {
+        let (status, output) = try Self.run(["validate", "Tests/LabKitTests/Fixtures/broken"])
+        #expect(status == 1)
+        let golden = TestSupport.repositoryRoot + "/Tests/LabKitTests/Golden/validate-broken.txt"
+        if TestSupport.recording { try FileSystem.write(output, to: golden) }
+        #expect(output == (try? FileSystem.readText(golden)), "\(output)")
+    }
+
+    @Test("validate accepts valid documents; unbacked claims are warnings unless --strict")
+    func validateStrict() throws {
+        let paths = ["Tests/LabKitTests/Fixtures/course/labs", "Tests/LabKitTests/Fixtures/course/reports"]
+        let relaxed = try Self.run(["validate"] + paths)
+        #expect(relaxed.status == 0, "\(relaxed.output)")
+        #expect(relaxed.output.contains("01-processes.xml:19: warning: claim cites check \"worker.not-yet\", which no lab defines"))
+        #expect(relaxed.output.hasSuffix("5 documents valid, 2 warnings\n"))
+        let strict = try Self.run(["validate", "--strict"] + paths)
+        #expect(strict.status == 1)
+        #expect(strict.output.contains("01-processes.xml:19: claim cites check"))
+    }
+
+    @Test("site renders the repository and the reports, with every link resolving")
+    func site() throws {
+        let out = try TestSupport.scratchDirectory("cli-site")
+        defer { try? FileSystem.remove(out) }
+        let (status, output) = try Self.run(["site", "--out", out, "--reports", "Tests/LabKitTests/Fixtures/course/reports"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("note: no directives table linked"))
+        #expect(FileSystem.exists(out + "/index.html"))
+        #expect(FileSystem.exists(out + "/en/class.html"))
+        #expect(FileSystem.exists(out + "/fr/report-ada-01-processes.html"))
+    }
+
+    @Test("site refuses a reports folder that does not exist")
+    func siteMissingReports() throws {
+        let (status, output) = try Self.run(["site", "--out", "/tmp/unused", "--reports", "/nonexistent"])
+        #expect(status != 0)
+        #expect(output.contains("--reports /nonexistent: no such folder"))
+    }
+}
