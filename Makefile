@@ -34,13 +34,17 @@ build: deps
 debug: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
-test: deps
+# The browser check of the site runs when chromium is there; deps-browser installs it.
+test: deps deps-browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
-run: build
-	@echo "mpmd: serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	$(RELEASE)/mpmd -X -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
+# The master stays in the foreground (Ctrl-C stops it and its children); conf/mpmd.conf loads
+# the prefork MPM.
+run: build site
+	@mkdir -p logs
+	@echo "mpmd: serving the course on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(RELEASE)/mpmd -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
 
 # The static course site, rendered from labs/ into site/public/ (open site/public/index.html).
 # REPORTS=DIR adds a page per lab report and a class summary.
