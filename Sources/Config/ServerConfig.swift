@@ -178,6 +178,8 @@ public struct ServerConfig: Sendable {
     public var limitRequestFields: Int = 100
     /// Bytes; 0 = unlimited. Can be changed per `<Location>`.
     public var limitRequestBody: Int = 1 << 30
+    /// On by default: Apache's own default is Off, but loading mod_status turns it On, and
+    /// mpmd always has the status handler — so a student sees the full page without asking.
     public var extendedStatus: Bool = true
     /// The `mime.types` file read, nil when the built-in table was used instead.
     public var typesConfig: String?

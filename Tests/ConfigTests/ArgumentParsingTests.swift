@@ -1,4 +1,5 @@
-// Values read the way Apache reads them, quirks included.
+// Values read the way Apache reads them, quirks included: atoi's leading digits, timeout
+// units judged by their first letters, and Listen's address forms (port 0 is mpmd's addition).
 @testable import Config
 import Testing
 

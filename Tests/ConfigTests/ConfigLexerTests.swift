@@ -1,4 +1,5 @@
-// Lines and words, as Apache cuts them.
+// Lines and words, as Apache cuts them: quotes only at the start of a word, backslashes only
+// before a quote or a backslash, `#` a comment only at the start of a line.
 @testable import Config
 import Testing
 

@@ -1,4 +1,5 @@
-// Sections, includes, variables and the errors that name a file and a line.
+// Sections, includes, variables and the errors that name a file and a line. Every error test
+// checks the line number too: pointing at the right line is half of a good error message.
 @testable import Config
 import Posix
 import Testing

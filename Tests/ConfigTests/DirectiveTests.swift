@@ -1,4 +1,5 @@
-// Core directives: defaults, accepted values, and Apache's error texts.
+// Core directives and LoadModule: defaults, accepted values, and Apache's error texts. The
+// MPM choice rules (one MPM, event by default, directives of other MPMs refused) are here too.
 @testable import Config
 import Testing
 

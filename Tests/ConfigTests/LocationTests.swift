@@ -1,4 +1,5 @@
-// <Location> matching and merging, SetHandler and Require.
+// <Location> matching (whole path segments) and merging (file order, the last one wins),
+// SetHandler, and Require with mod_authz_host's address forms.
 @testable import Config
 import Testing
 

@@ -1,4 +1,5 @@
-// Each MPM's defaults and Apache's corrections, in Apache's order and words.
+// Each MPM's defaults and Apache's corrections, in Apache's order and words, at first start
+// and on a restart (where ServerLimit and ThreadLimit are kept).
 @testable import Config
 import Testing
 
