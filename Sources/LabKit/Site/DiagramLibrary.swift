@@ -29,40 +29,45 @@ struct DiagramLibrary {
     }
 
     private func prefork() -> Diagram {
-        var d = Diagram(width: 640, height: 290, title: t("MPM prefork", "The prefork MPM"),
-                        description: t("Le processus maître crée par fork() quatre processus enfants ; chacun n’a qu’un thread et sert une connexion à la fois.",
-                                       "The master process forks four child processes; each has a single thread and serves one connection at a time."))
+        var d = Diagram(width: 640, height: 360, title: t("MPM prefork", "The prefork MPM"),
+                        description: t("Le processus maître crée par fork() quatre enfants mono-thread ; chacun appelle accept() sur le socket d’écoute partagé et garde sa connexion jusqu’au bout.",
+                                       "The master process forks four single-threaded children; each calls accept() on the shared listening socket and keeps its connection to the end."))
         let xs: [Double] = [16, 172, 328, 484]
-        master(&d, children: xs.map { $0 + 70 }, childTop: 140)
+        master(&d, children: xs.map { $0 + 70 }, childTop: 130)
         for (i, x) in xs.enumerated() {
-            d.box(x, 140, 140, 110, t("Enfant \(i + 1)", "Child \(i + 1)"), note: "PID \(101 + i)", .process)
+            d.box(x, 130, 140, 110, t("Enfant \(i + 1)", "Child \(i + 1)"), note: "PID \(101 + i)", .process)
             let busy = i < 3
-            d.box(x + 15, 195, 110, 40, busy ? t("1 connexion", "1 connection") : t("en attente", "waiting"), busy ? .busy : .idle)
+            d.box(x + 15, 186, 110, 40, busy ? t("1 connexion", "1 connection") : t("dans accept()", "in accept()"), busy ? .busy : .idle)
+            d.arrow((x + 70, 240), (x + 70, 284), i == 0 ? "accept()" : nil)
         }
-        d.caption(16, 278, t("1 processus = 1 thread = 1 connexion à la fois", "1 process = 1 thread = 1 connection at a time"))
+        d.box(16, 286, 608, 40, t("socket d’écoute :80, hérité du maître", "listening socket :80, inherited from the master"), .listener)
+        d.caption(16, 350, t("1 processus = 1 thread = 1 connexion à la fois, attente keep-alive comprise",
+                             "1 process = 1 thread = 1 connection at a time, keep-alive wait included"))
         return d
     }
 
     private func threaded(event: Bool) -> Diagram {
         let title = event ? t("MPM event", "The event MPM") : t("MPM worker", "The worker MPM")
         let description = event
-            ? t("Le maître crée deux enfants. Dans chacun, un thread d’écoute surveille avec epoll les connexions en keep-alive, et ne confie une connexion à un thread de travail que lorsqu’une requête arrive.",
-                "The master forks two children. In each, a listener thread watches keep-alive connections with epoll and hands a connection to a worker thread only when a request arrives.")
-            : t("Le maître crée deux enfants ; chacun a un thread d’écoute et un groupe de threads de travail, chaque thread servant une connexion.",
-                "The master forks two children; each has a listener thread and a pool of worker threads, each thread serving one connection.")
-        var d = Diagram(width: 640, height: event ? 360 : 330, title: title, description: description)
+            ? t("Le maître crée deux enfants. Dans chacun, un thread d’écoute surveille avec epoll le socket d’écoute et les connexions garées, et ne confie une connexion à un thread de travail que lorsqu’une requête est prête.",
+                "The master forks two children. In each, a listener thread watches the listening socket and the parked connections with epoll, and hands a connection to a worker thread only when a request is ready.")
+            : t("Le maître crée deux enfants ; dans chacun, un thread d’écoute accepte une connexion seulement quand un thread de travail est libre, et ce thread la garde jusqu’à la fermeture.",
+                "The master forks two children; in each, a listener thread accepts a connection only when a worker thread is idle, and that thread keeps it until the close.")
+        var d = Diagram(width: 640, height: event ? 376 : 336, title: title, description: description)
         let xs: [Double] = [16, 332]
         master(&d, children: xs.map { $0 + 146 }, childTop: 130)
         for (c, x) in xs.enumerated() {
-            d.box(x, 130, 292, event ? 210 : 180, t("Enfant \(c + 1)", "Child \(c + 1)"), note: "PID \(201 + c)", .process)
-            d.box(x + 14, 176, 264, 34, event ? t("thread d’écoute (epoll)", "listener thread (epoll)") : t("thread d’écoute", "listener thread"), .listener)
+            d.box(x, 130, 292, event ? 230 : 190, t("Enfant \(c + 1)", "Child \(c + 1)"), note: "PID \(201 + c)", .process)
+            d.box(x + 14, 176, 264, 44, t("thread d’écoute", "listener thread"),
+                  note: event ? t("epoll : socket d’écoute + connexions garées", "epoll: listening socket + parked connections")
+                              : t("accept() seulement si un thread est libre", "accept() only when a thread is idle"), .listener)
             for i in 0..<6 {
                 let busy = event ? i < 2 : i < 4
-                let tx = x + 14 + Double(i % 3) * 90, ty = 220 + Double(i / 3) * 42
+                let tx = x + 14 + Double(i % 3) * 90, ty = 230 + Double(i / 3) * 42
                 d.box(tx, ty, 84, 34, busy ? t("requête", "request") : t("libre", "free"), busy ? .busy : .idle)
             }
             if event {
-                d.box(x + 14, 306, 264, 26, t("3 connexions keep-alive parquées", "3 keep-alive connections parked"), .client)
+                d.box(x + 14, 316, 264, 30, t("3 connexions keep-alive garées", "3 keep-alive connections parked"), .client)
             }
         }
         return d
@@ -93,44 +98,65 @@ struct DiagramLibrary {
     }
 
     private func keepAlive(event: Bool) -> Diagram {
-        let title = event ? t("Keep-alive avec event", "Keep-alive with event") : t("Keep-alive avec worker", "Keep-alive with worker")
-        let description = event
-            ? t("Trois clients gardent leur connexion ouverte sans rien demander : le thread d’écoute les surveille avec epoll et les threads de travail restent libres.",
-                "Three clients keep their connection open without asking anything: the listener thread watches them with epoll and the worker threads stay free.")
-            : t("Trois clients gardent leur connexion ouverte sans rien demander : chacun immobilise un thread de travail jusqu’à KeepAliveTimeout.",
-                "Three clients keep their connection open without asking anything: each one ties up a worker thread until KeepAliveTimeout.")
-        var d = Diagram(width: 640, height: 250, title: title, description: description)
-        for i in 0..<3 { d.box(16, 30 + Double(i) * 70, 150, 44, t("client \(i + 1) (inactif)", "client \(i + 1) (idle)"), .client) }
-        d.box(300, 16, 324, 220, t("Enfant", "Child"), .process)
-        if event {
-            d.box(320, 48, 284, 56, t("thread d’écoute", "listener thread"), note: t("epoll : 3 connexions parquées", "epoll: 3 connections parked"), .listener)
-            for i in 0..<3 { d.arrow((166, 52 + Double(i) * 70), (318, 76), i == 0 ? "keep-alive" : nil, dashed: true) }
-            for i in 0..<3 { d.box(320 + Double(i) * 96, 150, 88, 44, t("libre", "free"), .idle) }
-            d.caption(320, 224, t("les threads restent disponibles", "threads stay available"))
-        } else {
-            for i in 0..<3 {
-                d.box(320, 44 + Double(i) * 62, 284, 48, t("thread \(i + 1) : attend le client", "thread \(i + 1): waits for the client"), note: "KeepAliveTimeout", .busy)
-                d.arrow((166, 52 + Double(i) * 70), (318, 66 + Double(i) * 62), i == 0 ? "keep-alive" : nil)
-            }
+        event ? keepAliveEvent() : keepAliveWorker()
+    }
+
+    private func keepAliveWorker() -> Diagram {
+        var d = Diagram(width: 640, height: 290, title: t("Keep-alive avec worker", "Keep-alive with worker"),
+                        description: t("Trois clients gardent leur connexion ouverte sans rien demander : chacun bloque un thread dans read() (état K). Tous les threads étant pris, un nouveau client attend dans la file du noyau.",
+                                       "Three clients keep their connection open without asking anything: each one holds a thread blocked in read() (state K). With every thread taken, a new client waits in the kernel's queue."))
+        d.box(300, 16, 324, 200, t("Enfant (3 threads)", "Child (3 threads)"), .process)
+        for i in 0..<3 {
+            let y = 30 + Double(i) * 60
+            d.box(16, y, 150, 40, t("client \(i + 1) (inactif)", "client \(i + 1) (idle)"), .client)
+            d.box(320, 46 + Double(i) * 56, 284, 40, t("thread \(i + 1) : bloqué dans read() — K", "thread \(i + 1): blocked in read() — K"), .busy)
+            d.arrow((166, y + 20), (318, 66 + Double(i) * 56), i == 0 ? "keep-alive" : nil)
         }
+        d.box(16, 230, 150, 40, t("nouveau client", "new client"), .client)
+        d.box(300, 230, 324, 40, t("file d’attente du noyau (backlog)", "kernel queue (listen backlog)"), .memory)
+        d.arrow((166, 250), (298, 250), t("attend", "waits"))
         return d
     }
 
-    private func addressSpaces() -> Diagram {
-        var d = Diagram(width: 640, height: 260, title: t("Espaces d’adressage", "Address spaces"),
-                        description: t("À gauche, deux processus ont chacun leur propre espace d’adressage ; à droite, trois threads d’un même processus partagent le même.",
-                                       "On the left, two processes each have their own address space; on the right, three threads of one process share the same one."))
-        for i in 0..<2 {
-            let y = 16 + Double(i) * 118
-            d.box(16, y, 270, 106, t("Processus \(i + 1)", "Process \(i + 1)"), .process)
-            d.box(32, y + 32, 238, 30, t("mémoire privée", "private memory"), .space)
-            d.box(32, y + 68, 110, 30, "thread", .thread)
-        }
-        d.box(336, 16, 288, 224, t("Processus 3", "Process 3"), .process)
-        d.box(352, 48, 256, 64, t("mémoire partagée par les threads", "memory shared by the threads"), note: t("tas, variables globales", "heap, globals"), .space)
+    private func keepAliveEvent() -> Diagram {
+        var d = Diagram(width: 640, height: 290, title: t("Keep-alive avec event", "Keep-alive with event"),
+                        description: t("Les connexions inactives sont garées dans l’epoll du thread d’écoute et les threads de travail restent libres ; quand un client envoie une requête, le thread d’écoute la confie à un thread libre.",
+                                       "Idle connections are parked in the listener thread's epoll and the worker threads stay free; when a client sends a request, the listener hands it to a free thread."))
+        d.box(300, 16, 324, 256, t("Enfant", "Child"), .process)
+        d.box(320, 44, 284, 54, t("thread d’écoute", "listener thread"), note: t("epoll : connexions garées", "epoll: parked connections"), .listener)
         for i in 0..<3 {
-            d.box(352 + Double(i) * 88, 180, 80, 36, "thread \(i + 1)", .thread)
-            d.arrow((392 + Double(i) * 88, 178), (392 + Double(i) * 88, 114))
+            let y = 30 + Double(i) * 60
+            let speaks = i == 2
+            d.box(16, y, 150, 40, speaks ? t("client 3 : requête", "client 3: request") : t("client \(i + 1) (inactif)", "client \(i + 1) (idle)"), .client)
+            d.arrow((166, y + 20), (318, 71), i == 0 ? t("garée", "parked") : nil, dashed: !speaks)
+        }
+        for i in 0..<3 {
+            d.box(320 + Double(i) * 98, 172, 88, 44, i == 0 ? t("client 3", "client 3") : t("libre", "free"), i == 0 ? .busy : .idle)
+        }
+        d.arrow((364, 98), (364, 170), t("confie", "hands over"))
+        d.caption(320, 252, t("les autres threads restent libres", "the other threads stay free"))
+        return d
+    }
+
+    /// Shared physical pages above the processes, private ones below: every arrow stays short.
+    private func addressSpaces() -> Diagram {
+        var d = Diagram(width: 640, height: 390, title: t("Espaces d’adressage", "Address spaces"),
+                        description: t("Trois processus ont chacun leur espace virtuel. Le code des bibliothèques et la zone partagée pointent vers les mêmes pages physiques ; le tas et la pile de chacun restent privés.",
+                                       "Three processes each have their own virtual space. Library code and the shared region point at the same physical pages; each one's heap and stack stay private."))
+        d.box(16, 16, 296, 48, t("bibliothèques (code)", "libraries (code)"), note: t("pages physiques communes", "shared physical pages"), .space)
+        d.box(328, 16, 296, 48, t("zone partagée (scoreboard)", "shared region (scoreboard)"), note: t("pages physiques communes", "shared physical pages"), .space)
+        let xs: [Double] = [16, 232, 448]
+        let rows: [(String, Diagram.Style)] = [(t("code", "code"), .space), (t("zone partagée", "shared region"), .space),
+                                               (t("tas", "heap"), .copied), (t("pile", "stack"), .copied)]
+        for (p, x) in xs.enumerated() {
+            d.box(x, 112, 176, 176, t("Processus \(p + 1)", "Process \(p + 1)"), note: t("espace virtuel", "virtual space"), .process)
+            for (r, (label, style)) in rows.enumerated() {
+                d.box(x + 14, 158 + Double(r) * 31, 148, 26, label, style)
+            }
+            d.arrow((x + 50, 110), (70 + Double(p) * 90, 66))
+            d.arrow((x + 126, 110), (390 + Double(p) * 90, 66), nil, dashed: true)
+            d.box(x + 14, 326, 148, 48, t("P\(p + 1) : pages privées", "P\(p + 1): private pages"), note: t("tas, pile", "heap, stack"), .copied)
+            d.arrow((x + 88, 290), (x + 88, 324))
         }
         return d
     }
