@@ -1,12 +1,31 @@
-// Writing a response. The head and an in-memory body leave in one writev; a file body follows
-// with sendfile, straight from the page cache to the socket. Each write waits at most Timeout
-// for the socket to accept more (a client that stops reading cannot hold a worker forever).
+// Writing a response. The head and an in-memory body leave in one write; a file body follows
+// with sendfile, straight from the page cache to the socket. When the socket's send buffer is
+// full, a blocking MPM waits (at most Timeout) for the client to read; the event MPM instead
+// keeps what is left in the connection (`PendingOutput`) and hands the connection to its
+// listener thread until the socket is writable again — write completion, which frees the
+// worker while a slow client drains a large response.
 import HTTP
 import Posix
 
+/// What is left to send of a response.
+public struct PendingOutput {
+    var bytes: [UInt8]
+    var offset = 0
+    var file: FileDescriptor?
+    var fileOffset: Int64 = 0
+    var fileEnd: Int64 = 0
+    /// Whether the connection stays open once everything is sent.
+    var keepAlive: Bool
+
+    /// Releases the file, if any.
+    func release() { file?.close() }
+}
+
+enum FlushResult { case done, failed, blocked }
+
 extension ConnectionProcessor {
-    /// Sends the reply; returns the body bytes sent, or nil when the connection failed.
-    func write(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, on c: Connection) -> Int64? {
+    /// Builds the head and queues the reply in `c.pending`.
+    func prepare(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, on c: Connection) {
         var headers = HTTPHeaders()
         headers.set("Date", HTTPDate.format(unixSeconds: WallClock.now()))
         headers.set("Server", Version.serverHeader)
@@ -17,54 +36,72 @@ extension ConnectionProcessor {
         if !noBody { headers.set("Content-Length", "\(reply.bodyLength)") }
         for field in decision.headers { headers.add(field.name, field.value) }
         if let type = reply.headers["Content-Type"] { headers.set("Content-Type", type) }
-        let head = HTTPResponseHead(status: reply.status, headers: headers).serialized()
-        defer { reply.releaseBody() }
-
+        var pending = PendingOutput(bytes: HTTPResponseHead(status: reply.status, headers: headers).serialized(),
+                                    keepAlive: decision.keepAlive)
         if headOnly || noBody {
-            return send(head, on: c) ? 0 : nil
+            reply.releaseBody()
+        } else {
+            switch reply.body {
+            case .empty: break
+            case .bytes(let body): pending.bytes += body
+            case .file(let fd, let offset, let length):
+                pending.file = fd
+                pending.fileOffset = offset
+                pending.fileEnd = offset + length
+            }
         }
-        switch reply.body {
-        case .empty:
-            return send(head, on: c) ? 0 : nil
-        case .bytes(let body):
-            return send(head + body, on: c) ? Int64(body.count) : nil
-        case .file(let file, let offset, let length):
-            guard send(head, on: c) else { return nil }
-            return sendFile(file, offset: offset, length: length, on: c) ? length : nil
-        }
+        c.pending = pending
     }
 
-    /// Writes all of `bytes`, waiting for the socket when it is full.
-    func send(_ bytes: [UInt8], on c: Connection) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeBytes { buf in
-                Result { () throws(SystemError) in
-                    try c.fd.write(UnsafeRawBufferPointer(rebasing: buf[offset...]))
-                }
+    /// Sends what `c.pending` holds. With `mayPark`, stops at the first "would block" and
+    /// leaves the rest in `c.pending` (.blocked); otherwise waits for the socket.
+    func flush(_ c: Connection, mayPark: Bool) -> FlushResult {
+        guard var p = c.pending else { return .done }
+        defer { c.pending = p }
+        while p.offset < p.bytes.count {
+            let result = p.bytes.withUnsafeBytes { buf in
+                Result { () throws(SystemError) in try c.fd.write(UnsafeRawBufferPointer(rebasing: buf[p.offset...])) }
             }
             switch result {
-            case .success(.processed(let n)): offset += n
-            case .success(.wouldBlock): guard waitWritable(c) else { return false }
-            case .failure: return false
+            case .success(.processed(let n)): p.offset += n
+            case .success(.wouldBlock):
+                if mayPark { return .blocked }
+                guard waitWritable(c) else { return fail(&p) }
+            case .failure: return fail(&p)
             }
         }
-        return true
+        if let file = p.file {
+            while p.fileOffset < p.fileEnd {
+                let chunk = Int(min(p.fileEnd - p.fileOffset, 1 << 20))
+                switch try? c.fd.sendfile(from: file, offset: &p.fileOffset, count: chunk) {
+                case .processed(0)?: return fail(&p)   // the file shrank under us
+                case .processed?: continue
+                case .wouldBlock?:
+                    if mayPark { return .blocked }
+                    guard waitWritable(c) else { return fail(&p) }
+                case nil: return fail(&p)
+                }
+            }
+            file.close()
+            p.file = nil
+        }
+        p.bytes = []
+        p.offset = 0
+        return .done
     }
 
-    func sendFile(_ file: FileDescriptor, offset: Int64, length: Int64, on c: Connection) -> Bool {
-        var position = offset
-        let end = offset + length
-        while position < end {
-            let chunk = Int(min(end - position, 1 << 20))
-            switch try? c.fd.sendfile(from: file, offset: &position, count: chunk) {
-            case .processed(0)?: return false   // the file shrank under us
-            case .processed?: continue
-            case .wouldBlock?: guard waitWritable(c) else { return false }
-            case nil: return false
-            }
-        }
-        return true
+    private func fail(_ p: inout PendingOutput) -> FlushResult {
+        p.release()
+        p.file = nil
+        return .failed
+    }
+
+    /// Writes bytes that are not a response (the interim 100 Continue), waiting if needed.
+    func send(_ bytes: [UInt8], on c: Connection) -> Bool {
+        c.pending = PendingOutput(bytes: bytes, keepAlive: true)
+        let result = flush(c, mayPark: false)
+        c.pending = nil
+        return result == .done
     }
 
     func waitWritable(_ c: Connection) -> Bool {

@@ -36,31 +36,50 @@ public final class ConnectionProcessor {
 
     deinit { buffer.deallocate() }
 
-    /// Serves `c` until it closes, or, with `parkWhenIdle`, until it waits for a next request
-    /// with nothing buffered. `slot` is the scoreboard slot of the serving thread.
+    /// Serves `c` until it closes, or, with `parkWhenIdle` (event), until it must wait for the
+    /// client: for its next request (`.idle`), for room in its send buffer (`.writeBlocked`) or
+    /// for its FIN after ours (`.lingering`). `slot` is the scoreboard slot of the serving thread.
     public func process(_ c: Connection, slot: WorkerSlot, parkWhenIdle: Bool) -> ConnectionOutcome {
         slot.client = c.peer.host
+        if let pending = c.pending {
+            // Write completion: finish the response the listener parked.
+            mark(slot, .busyWrite)
+            switch flush(c, mayPark: parkWhenIdle) {
+            case .blocked: return .writeBlocked
+            case .failed: return abort(c)
+            case .done:
+                c.pending = nil
+                if !pending.keepAlive { return end(c, slot: slot, parkWhenIdle: parkWhenIdle) }
+            }
+        }
         while true {
             switch c.parser.next() {
             case .request(let request):
-                guard serve(request, on: c, slot: slot) else {
-                    lingeringClose(c, slot: slot)
-                    return .closed
+                switch serve(request, on: c, slot: slot, mayPark: parkWhenIdle) {
+                case .keepOpen: continue
+                case .close: return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
+                case .failed: return abort(c)
+                case .blocked: return .writeBlocked
                 }
             case .sendContinue:
-                guard send(HTTPResponseHead.continueBytes, on: c) else {
-                    return abort(c)
-                }
+                guard send(HTTPResponseHead.continueBytes, on: c) else { return abort(c) }
             case .error(let error):
                 respond(toError: error.status, reason: error.reason, on: c, slot: slot)
-                lingeringClose(c, slot: slot)
-                return .closed
+                return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
             case .needMoreData:
                 let position = c.parser.position
                 let betweenRequests = position == .idle && c.requestsServed > 0
                 let awaitingRequestLine = position == .idle || position == .requestLine
                 if betweenRequests {
-                    if parkWhenIdle { return .idle }
+                    if parkWhenIdle {
+                        // Park only if nothing is waiting on the socket right now: a connection
+                        // that comes back from the listener has its next request to read.
+                        switch readAvailable(c) {
+                        case .data: continue
+                        case .timedOut: return .idle
+                        case .closedByPeer, .failed, .stopped: return abort(c)
+                        }
+                    }
                     if ChildSignals.stopping || server.scoreboard.global.stopping { return abort(c) }
                     mark(slot, .busyKeepAlive)
                 } else if slot.state != .busyRead {
@@ -76,14 +95,24 @@ public final class ConnectionProcessor {
                 case .timedOut:
                     if let error = c.parser.timeoutError {
                         respond(toError: error.status, reason: error.reason, on: c, slot: slot)
-                        lingeringClose(c, slot: slot)
-                        return .closed
+                        return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
                     }
                     // No request started: Apache closes without answering.
                     return abort(c)
                 }
             }
         }
+    }
+
+    /// Ends a connection after a response that did not keep it: a blocking MPM lingers itself;
+    /// event sends its FIN and hands the draining to the listener.
+    func end(_ c: Connection, slot: WorkerSlot, parkWhenIdle: Bool) -> ConnectionOutcome {
+        if parkWhenIdle {
+            Socket.shutdownWrite(c.fd)
+            return .lingering
+        }
+        lingeringClose(c, slot: slot)
+        return .closed
     }
 
     enum ReadResult { case data, closedByPeer, timedOut, failed, stopped }
@@ -111,8 +140,23 @@ public final class ConnectionProcessor {
         }
     }
 
-    /// Answers one request; returns whether the connection stays open.
-    func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot) -> Bool {
+    enum ServeResult { case keepOpen, close, failed, blocked }
+
+    /// Reads what the socket holds now, without waiting (`.timedOut`: nothing there). Only for
+    /// the event MPM, whose connection sockets are non-blocking.
+    func readAvailable(_ c: Connection) -> ReadResult {
+        switch try? c.fd.read(into: buffer) {
+        case .processed(0)?: return .closedByPeer
+        case .processed(let n)?:
+            c.parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            return .data
+        case .wouldBlock?: return .timedOut
+        case nil: return .failed
+        }
+    }
+
+    /// Answers one request.
+    func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot, mayPark: Bool) -> ServeResult {
         let startUs = WallClock.nowUs()
         mark(slot, .busyWrite)
         slot.startTime = startUs
@@ -132,11 +176,19 @@ public final class ConnectionProcessor {
         let decision = persistence(request: request, status: reply.status, bodyLengthKnown: true,
                                    policy: policy, keepAlivesServed: c.keepAlivesServed,
                                    responseSaysClose: reply.closeConnection, serverStopping: stopping)
-        let sent = write(reply, decision: decision, headOnly: request.isHead, on: c)
+        let bodyBytes = request.isHead ? 0 : reply.bodyLength
+        prepare(reply, decision: decision, headOnly: request.isHead, on: c)
+        let flushed = flush(c, mayPark: mayPark)
+        if flushed == .done { c.pending = nil }
         finish(c, slot: slot, request: request, requestLine: requestLine, reply: reply,
-               bytes: sent ?? 0, startUs: startUs, keptAlive: decision.keepAlive && sent != nil)
+               bytes: flushed == .failed ? 0 : bodyBytes, startUs: startUs,
+               keptAlive: decision.keepAlive && flushed != .failed)
         if decision.keepAlive { c.keepAlivesServed += 1 }
-        return decision.keepAlive && sent != nil
+        switch flushed {
+        case .failed: return .failed
+        case .blocked: return .blocked
+        case .done: return decision.keepAlive ? .keepOpen : .close
+        }
     }
 
     /// Answers a request that could not be parsed, then the connection closes.
@@ -147,9 +199,11 @@ public final class ConnectionProcessor {
         let reply = ErrorPage.reply(status)
         let decision = persistence(request: nil, status: status, bodyLengthKnown: true, policy: policy,
                                    keepAlivesServed: c.keepAlivesServed)
-        let sent = write(reply, decision: decision, headOnly: false, on: c)
-        finish(c, slot: slot, request: nil, requestLine: "-", reply: reply, bytes: sent ?? 0,
-               startUs: startUs, keptAlive: false)
+        prepare(reply, decision: decision, headOnly: false, on: c)
+        let flushed = flush(c, mayPark: false)
+        c.pending = nil
+        finish(c, slot: slot, request: nil, requestLine: "-", reply: reply,
+               bytes: flushed == .done ? reply.bodyLength : 0, startUs: startUs, keptAlive: false)
     }
 
     /// Logs the request and counts it in the scoreboard.

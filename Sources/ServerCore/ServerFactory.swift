@@ -24,6 +24,10 @@ enum ServerFactory {
             // A blocking accept() returns at least once a second, so a child that was told to
             // stop notices even if the signal came just before it blocked (see ChildSignals).
             try fd.setReceiveTimeout(ms: 1000)
+            // Event's listener threads wait in epoll and must never block in accept() when a
+            // sibling process took the connection first: their listening sockets are
+            // non-blocking, as in Apache.
+            if config.mpm == .event && !singleProcess { try fd.setNonBlocking(true) }
             listeners.append(Listener(fd: fd, address: try Socket.localAddress(fd), requested: address))
         }
         if let previous {

@@ -2,9 +2,11 @@
 import Config
 import ServerCore
 import MPMPrefork
+import MPMWorker
+import MPMEvent
 
 enum MpmdMain {
     static func run() -> Int32 {
-        Launcher.run(Array(CommandLine.arguments.dropFirst()), mpms: [.prefork: PreforkMPM.self])
+        Launcher.run(Array(CommandLine.arguments.dropFirst()), mpms: [.prefork: PreforkMPM.self, .worker: WorkerMPM.self, .event: EventMPM.self])
     }
 }

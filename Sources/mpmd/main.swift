@@ -2,6 +2,5 @@
 // plugged in here because ServerCore does not import them (they import it).
 import Posix
 import ServerCore
-import MPMPrefork
 
 Process.exit(MpmdMain.run())

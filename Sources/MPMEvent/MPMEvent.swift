@@ -1,1 +1,0 @@
-// The MPMEvent module (placeholder until it lands).

@@ -1,1 +1,0 @@
-// The MPMWorker module (placeholder until it lands).

@@ -1,0 +1,117 @@
+// The worker MPM: processes of threads. Each child runs ThreadsPerChild worker threads that
+// share its memory, plus one listener thread that accepts connections and hands them over.
+//
+// The listener accepts only when one of its workers is idle (it reserves that worker first),
+// so a busy child leaves new connections in the kernel's queue for its siblings. A worker
+// thread owns its connection for the connection's whole life, keep-alive waits included: while
+// the client thinks, the thread sits in poll and its slot shows `K`. N idle keep-alive clients
+// therefore hold N threads — the cost the event MPM was invented to remove. Threads of one
+// child share everything: a crash in one kills the process and every connection its siblings
+// were serving; the master forks a replacement.
+import Config
+import Posix
+import ServerCore
+import Synchronization
+
+public final class WorkerMPM: MPM {
+    public static let name = "worker"
+
+    let server: Server
+    unowned let master: any MasterControl
+    var maintenance = SpareThreadMaintenance(module: "mpm_worker", isEvent: false)
+
+    public init(server: Server, master: any MasterControl) {
+        self.server = server
+        self.master = master
+    }
+
+    public var threadsPerChild: Int { server.threadsPerChild }
+    var settings: MPMSettings { server.config.mpmSettings }
+    var scoreboard: Scoreboard { server.scoreboard }
+
+    // MARK: in the master
+
+    public func startChildren() {
+        let occupied = Set(master.liveChildren.map(\.slot))
+        let maxChildren = min(settings.maxRequestWorkers / max(1, threadsPerChild), scoreboard.serverLimit)
+        var toStart = min(settings.startServers, maxChildren)
+        for slot in 0..<scoreboard.serverLimit where toStart > 0 && !occupied.contains(slot) {
+            try? makeChild(slot: slot)
+            toStart -= 1
+        }
+    }
+
+    public func makeChild(slot: Int) throws(SystemError) {
+        for t in 0..<threadsPerChild { scoreboard.worker(process: slot, thread: t).state = .starting }
+        let pid: Int32
+        do {
+            pid = try Process.fork()
+        } catch {
+            for t in 0..<threadsPerChild { scoreboard.worker(process: slot, thread: t).state = .dead }
+            server.errorLog.always(.error, "mpm_worker", "AH00283", "fork: Unable to fork new process: \(error)")
+            throw error
+        }
+        if pid == 0 { childMain(slot: slot) }
+        master.childStarted(slot: slot, pid: pid)
+    }
+
+    public func performIdleMaintenance() {
+        maintenance.run(server: server, master: master) { try? makeChild(slot: $0) }
+    }
+
+    // MARK: in the child
+
+    public func childMain(slot: Int) -> Never {
+        WorkerThreads.enterChild()
+        let child = ChildIdentity(processSlot: slot, generation: master.generation)
+        let limit = settings.maxConnectionsPerChild
+        let finished = Atomic<Int>(0)
+        // MaxConnectionsPerChild counts connections the workers have finished (Apache's
+        // worker); reaching it starts this child's graceful exit.
+        let workers = WorkerThreads(server: server, child: child, count: threadsPerChild, parkWhenIdle: false) { _, _ in
+            let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
+            if limit > 0 && done >= limit { ChildSignals.stopGracefully.store(true, ordering: .relaxed) }
+        }
+        let listenerDone = Atomic<Bool>(false)
+        do {
+            try workers.start()
+            _ = try PosixThread.spawn { [server] in
+                Self.listenerMain(server: server, queue: workers.queue)
+                listenerDone.store(true, ordering: .relaxed)
+            }
+        } catch {
+            server.errorLog.always(.alert, "mpm_worker", "AH00279", "apr_thread_create: unable to create worker thread: \(error)")
+            Process.exitImmediately(ExitCodes.childSick)
+        }
+        workers.mainThreadWait {
+            // The listener sees the flag within a second (its accept times out every second).
+            while !listenerDone.load(ordering: .relaxed) { Signal.sleepUnlessSignalled(ms: 50) }
+        }
+    }
+
+    /// The listener thread: reserve an idle worker, accept, hand the connection over.
+    static func listenerMain(server: Server, queue: WorkerQueue) {
+        while !ChildSignals.stopping {
+            guard queue.reserveIdleWorker(timeoutMs: 1000) else { continue }
+            guard let (fd, peer, listener) = acceptOne(server) else {
+                queue.cancelReservation()
+                continue
+            }
+            let local = (try? Socket.localAddress(fd)) ?? listener.address
+            queue.push(Connection(fd: fd, peer: peer, local: local, limits: server.limits))
+        }
+    }
+
+    /// Blocks in accept() on the listening socket (up to one second). With several Listen
+    /// sockets, polls them first and accepts on a ready one.
+    static func acceptOne(_ server: Server) -> (FileDescriptor, SocketAddress, Listener)? {
+        var listener = server.listeners[0]
+        if server.listeners.count > 1 {
+            guard let ready = (try? FileDescriptor.pollReadable(server.listeners.map(\.fd), timeoutMs: 1000)) ?? nil,
+                  let first = ready.first else { return nil }
+            listener = server.listeners[first]
+        }
+        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd) else { return nil }
+        return (fd, peer, listener)
+    }
+}

@@ -1,0 +1,101 @@
+// The hand-over between a threaded child's listener thread and its worker threads (worker and
+// event MPMs). Workers wait here for a connection; the listener waits here for an idle worker
+// before it accepts, so that a child never takes a connection it has no thread for — the
+// kernel's accept queue keeps it for a sibling process instead (Apache's
+// ap_queue_info_wait_for_idler).
+import Posix
+
+public final class WorkerQueue: @unchecked Sendable {
+    // @unchecked: every stored property is read and written with `lock` held.
+    private let lock = ConditionLock()
+    private var items: [Connection] = []
+    private var head = 0
+    /// Workers waiting in `pop`.
+    private var idle = 0
+    /// Idle workers the listener has promised a connection to.
+    private var reserved = 0
+    private var closed = false
+
+    public init() {}
+
+    // MARK: worker side
+
+    /// Waits for a connection; nil once the queue is closed (the child is stopping).
+    public func pop() -> Connection? {
+        lock.lock()
+        defer { lock.unlock() }
+        idle += 1
+        lock.broadcast()   // a listener may be waiting for an idler
+        while head == items.count && !closed { lock.wait(timeoutMs: 1000) }
+        idle -= 1
+        guard head < items.count else { return nil }
+        let c = items[head]
+        head += 1
+        if head == items.count { items.removeAll(keepingCapacity: true); head = 0 }
+        return c
+    }
+
+    // MARK: listener side
+
+    /// Idle workers not yet promised a connection.
+    public var availableWorkers: Int {
+        lock.withLock { idle - reserved - (items.count - head) }
+    }
+
+    /// Blocks up to `timeoutMs` until a worker is idle, and reserves it (worker MPM: accept only
+    /// with a thread ready). False on timeout or when closed.
+    public func reserveIdleWorker(timeoutMs: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let deadline = MonotonicClock.nowMs() + Int64(timeoutMs)
+        while idle - reserved - (items.count - head) <= 0 && !closed {
+            let left = deadline - MonotonicClock.nowMs()
+            if left <= 0 { return false }
+            lock.wait(timeoutMs: Int(left))
+        }
+        guard !closed else { return false }
+        reserved += 1
+        return true
+    }
+
+    /// Reserves an idle worker if there is one now (event MPM: never wait).
+    public func tryReserveIdleWorker() -> Bool {
+        lock.withLock {
+            guard !closed, idle - reserved - (items.count - head) > 0 else { return false }
+            reserved += 1
+            return true
+        }
+    }
+
+    /// Gives back a reservation that was not used (the accept found nothing).
+    public func cancelReservation() {
+        lock.withLock { reserved = max(0, reserved - 1) }
+    }
+
+    /// Hands a connection to a reserved worker.
+    public func push(_ c: Connection) {
+        lock.withLock {
+            reserved = max(0, reserved - 1)
+            items.append(c)
+            lock.broadcast()
+        }
+    }
+
+    /// Wakes every waiter; `pop` returns nil once the queue is empty.
+    public func close() {
+        lock.withLock {
+            closed = true
+            lock.broadcast()
+        }
+    }
+
+    /// Connections queued and not yet taken (closed by the caller when a child dies).
+    public func drain() -> [Connection] {
+        lock.withLock {
+            let rest = Array(items[head...])
+            items.removeAll()
+            head = 0
+            return rest
+        }
+    }
+}
