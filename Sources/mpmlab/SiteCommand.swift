@@ -34,9 +34,7 @@ struct SiteCommand: ParsableCommand {
         let (course, problems, failed) = try Course.load(root: root, reports: reports, validator: validator)
         for problem in problems { print(problem) }
 
-        let directives = SiteDirectives.entries()
-        if directives == nil { print("note: no directives table linked: the directive reference page is empty") }
-        let renderer = SiteRenderer(course: course, directives: directives)
+        let renderer = SiteRenderer(course: course, directives: SiteDirectives.entries())
         let written = try renderer.write(to: out, theme: root + "/site/theme")
         let broken = try LinkChecker.brokenLinks(in: out)
         for problem in broken { print("\(out)/\(problem)") }

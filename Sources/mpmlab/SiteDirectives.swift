@@ -6,7 +6,7 @@ import LabKit
 
 enum SiteDirectives {
     /// The directive reference's rows, from the same tables mpmd parses its configuration with.
-    static func entries() -> [DirectiveEntry]? {
+    static func entries() -> [DirectiveEntry] {
         Directives.all.filter { !$0.isSection }.map {
             DirectiveEntry(name: $0.name, syntax: $0.syntax, defaultText: $0.defaultText,
                            contexts: $0.contexts.map(\.rawValue), mpms: $0.mpms.map(\.rawValue),
