@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Idle keep-alive pressure: open N connections, send one request on each and read the answer
 (so each is an idle kept-alive connection), then time a fresh request on a new connection.
-Loopback only; every wait is bounded. Prints: held=<open idle connections> fresh_ms=<latency>."""
+Loopback only; every wait is bounded. Prints: held=<idle connections answered and still open> fresh_ms=<latency of the fresh
+request, or nan when it got no answer within 30 s>."""
 import selectors, socket, sys, time
 
 host, port, n = "127.0.0.1", int(sys.argv[1]), int(sys.argv[2])
@@ -37,7 +38,7 @@ while pending and time.time() < deadline:
             got[i] = got.get(i, b"") + data
             if b"\r\n\r\n" in got[i] and len(got[i].split(b"\r\n\r\n", 1)[1]) >= 1024:
                 pending.discard(i); sel.unregister(s)
-held = sum(1 for i in range(len(socks)) if i in got and len(got[i].split(b"\r\n\r\n", 1)[-1]) >= 1024)
+answered = [i for i in range(len(socks)) if i in got and len(got[i].split(b"\r\n\r\n", 1)[-1]) >= 1024]
 time.sleep(0.5)
 t = time.time()
 try:
@@ -52,6 +53,16 @@ try:
     fresh = (time.time() - t) * 1000 if data.startswith(b"HTTP/1.1 200") else float("nan")
 except OSError:
     fresh = float("nan")
+# Held = answered and still open now (a closed socket reads as end of file at once).
+held = 0
+for i in answered:
+    s = socks[i]
+    try:
+        held += 1 if s.recv(1, socket.MSG_DONTWAIT | socket.MSG_PEEK) != b"" else 0
+    except BlockingIOError:
+        held += 1
+    except OSError:
+        pass
 print(f"held={held} fresh_ms={fresh:.1f}")
 for s in socks:
     s.close()

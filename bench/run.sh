@@ -50,7 +50,7 @@ KeepAliveTimeout 60
 MaxKeepAliveRequests 0
 $(mpm_config "$1")
 CONF
-  "$MPMD" -f "$dir/conf/mpmd.conf" 2> "$dir/logs/error.log" &
+  "$MPMD" -f "$dir/conf/mpmd.conf" > /dev/null 2> "$dir/logs/error.log" &
   echo $!
 }
 
@@ -66,6 +66,7 @@ Listen 127.0.0.1:$2
 ServerName bench
 PidFile $dir/logs/httpd.pid
 ErrorLog $dir/logs/error.log
+TypesConfig /etc/mime.types
 DocumentRoot "$WORK/htdocs"
 <Directory "$WORK/htdocs">
     Require all granted
@@ -74,7 +75,7 @@ KeepAliveTimeout 60
 MaxKeepAliveRequests 0
 $(mpm_config "$1")
 CONF
-  /usr/sbin/apache2 -f "$dir/httpd.conf" -DFOREGROUND 2> "$dir/logs/stderr.log" &
+  /usr/sbin/apache2 -f "$dir/httpd.conf" -DFOREGROUND > /dev/null 2> "$dir/logs/stderr.log" &
   echo $!
 }
 
