@@ -52,8 +52,8 @@ public enum TestInventory {
 
     /// `func name(` anywhere on the line (after attributes or modifiers).
     static func functionName(_ line: String) -> String? {
-        guard let range = line.range(of: "func ") else { return nil }
-        if let comment = line.range(of: "//"), comment.lowerBound < range.lowerBound { return nil }
+        guard let range = line.firstRange(of: "func ") else { return nil }
+        if let comment = line.firstRange(of: "//"), comment.lowerBound < range.lowerBound { return nil }
         let name = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return name.isEmpty ? nil : String(name)
     }

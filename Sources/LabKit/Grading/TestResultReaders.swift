@@ -47,7 +47,7 @@ public enum XCTestConsole {
                 guard let dot = test.lastIndex(of: ".") else { continue }
                 let name = TestName(target: target, suite: String(test[..<dot]), function: String(test[test.index(after: dot)...]))
                 outcomes.append(TestOutcome(name: name, verdict: verdict, messages: pending.removeValue(forKey: test) ?? []))
-            } else if let range = line.range(of: ": error: "), let separator = line[range.upperBound...].range(of: " : ") {
+            } else if let range = line.firstRange(of: ": error: "), let separator = line[range.upperBound...].firstRange(of: " : ") {
                 flush()
                 current = (String(line[range.upperBound..<separator.lowerBound]), String(line[separator.upperBound...]))
             } else if current != nil, !line.hasPrefix("Test Case '"), !line.hasPrefix("Test Suite '") {
