@@ -44,8 +44,13 @@ struct TestRunner {
         var outcomes: [TestOutcome] = []
         let swiftTesting = SwiftTestingXUnit.path(forXUnitOutput: xunit)
         if FileSystem.exists(swiftTesting) {
-            let document = try XMLDocument.parse(file: swiftTesting) { try FileSystem.readBytes($0) }
-            outcomes += SwiftTestingXUnit.outcomes(in: document)
+            // A run that failed may leave a broken file; its console then says more (below).
+            let document = try? XMLDocument.parse(file: swiftTesting) { try FileSystem.readBytes($0) }
+            if let document {
+                outcomes += SwiftTestingXUnit.outcomes(in: document)
+            } else if status == .exited(0) {
+                throw RunError(description: "\(swiftTesting): not a readable xUnit file")
+            }
         }
         // XCTest names its tests without their target: give each the target of the check naming its suite.
         let targetOfSuite = Dictionary(names.map { ($0.suite, $0.target) }, uniquingKeysWith: { a, _ in a })
