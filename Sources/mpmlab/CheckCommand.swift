@@ -36,6 +36,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The student's id in the report (default: $USER).")
     var student: String?
 
+    @Option(help: ArgumentHelp("Also write Gradescope's results.json to FILE (e.g. /autograder/results/results.json).", valueName: "FILE"))
+    var gradescope: String?
+
     @Flag(help: "Do not build the tests first (they must be built already).")
     var skipBuild = false
 
@@ -62,6 +65,9 @@ struct CheckCommand: ParsableCommand {
         try FileSystem.makeDirectories(FileSystem.dirname(of: path))
         try FileSystem.write(document.xml(), to: path)
         print(language == .fr ? "Rapport : \(path)" : "Report: \(path)")
+        if let gradescope {
+            try FileSystem.write(GradebookExport.gradescope(document, lab: lab, language: language), to: gradescope)
+        }
         if results.contains(where: { $0.status != .pass }) { throw ExitCode(1) }
     }
 

@@ -133,4 +133,21 @@ struct LabCommandTests {
         #expect(output.contains("swift test failed (exit status 1) before running any check:\nerror: no tests found"), "\(output)")
         #expect(!FileSystem.exists(folder + "/r.xml"))
     }
+
+    @Test("grade runs the checks once per submission and writes reports, results.json files and grades.csv")
+    func grade() throws {
+        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"><testcase classname=\"Lab01Checks.AnswerChecks\" name=\"pssBelowRss()\"/></testsuite></testsuites>\n",
+                                        console: "", exitCode: 1)
+        defer { try? FileSystem.remove(folder) }
+        for student in ["ada", "grace"] { try FileSystem.makeDirectories(folder + "/submissions/" + student) }
+        let (status, output) = try GradingSupport.mpmlab(["grade", "1", "--root", Self.root, "--submissions", folder + "/submissions",
+                                                          "--out", folder + "/grades"],
+                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
+        #expect(status == .exited(0), "\(output)")
+        #expect(output.contains("ada  1/21\ngrace  1/21\n"))
+        for file in ["ada.xml", "ada.results.json", "grace.xml", "grace.results.json"] { #expect(FileSystem.exists(folder + "/grades/" + file)) }
+        let csv = try FileSystem.readText(folder + "/grades/grades.csv").split(separator: "\n")
+        #expect(csv.count == 3)
+        #expect(csv[2].hasPrefix("grace,01-processes,"))
+    }
 }
