@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         print(language == .fr ? "Lab \(lab.number) : \(lab.checks.count) vérifications, sur un vrai mpmd…"
                               : "Lab \(lab.number): \(lab.checks.count) checks, on a real mpmd…")
         let run = try runner.run(names)
-        let results = Grader.results(for: lab, outcomes: run.outcomes)
+        let results = Grader.results(for: lab, outcomes: run.outcomes, measures: run.measures)
         print(CheckSummary.render(lab, results: results, language: language), terminator: "")
 
         let id = Self.reportID(student ?? Process.environment("USER") ?? "student")

@@ -49,7 +49,7 @@ struct GradeCommand: ParsableCommand {
             let results: [CheckResult], toolchain: String
             do {
                 let run = try runner.run(Grader.testNames(of: lab))
-                results = Grader.results(for: lab, outcomes: run.outcomes)
+                results = Grader.results(for: lab, outcomes: run.outcomes, measures: run.measures)
                 toolchain = run.toolchain
             } catch {
                 results = lab.checks.map { CheckResult(check: $0.id, status: .error, earned: 0, possible: Double($0.points), message: "\(error)") }

@@ -16,6 +16,8 @@ struct TestRunner {
 
     struct Run {
         var outcomes: [TestOutcome]
+        /// What the checks measured, by check id.
+        var measures: [String: [Measure]]
         /// The testing library that ran the checks, for the report (e.g. `Swift Testing 6.3.1`).
         var toolchain: String
     }
@@ -34,10 +36,10 @@ struct TestRunner {
     /// Runs exactly `names` and returns their outcomes.
     func run(_ names: [TestName]) throws -> Run {
         let scratch = try FileSystem.makeTemporaryDirectory(prefix: "mpmlab-check")
-        let xunit = scratch + "/results.xml", log = scratch + "/swift-test.log"
+        let xunit = scratch + "/results.xml", log = scratch + "/swift-test.log", measures = scratch + "/measures.tsv"
         var arguments = ["test", "--skip-build", "--package-path", root, "--xunit-output", xunit]
         for filter in Grader.filters(for: names) { arguments += ["--filter", filter] }
-        let status = try runSwift(arguments, log: log, timeoutMs: 600_000)
+        let status = try runSwift(arguments, log: log, timeoutMs: 600_000, extraEnvironment: ["MPMLAB_MEASURES=" + measures])
         let console = (try? FileSystem.readText(log)) ?? ""
         guard let status else { throw RunError(description: "swift test did not finish within 10 minutes; its output: \(log)") }
 
@@ -62,8 +64,9 @@ struct TestRunner {
         if outcomes.isEmpty && status != .exited(0) {
             throw RunError(description: "swift test failed (\(status)) before running any check:\n" + console.suffixLines(30))
         }
+        let measured = Grader.measures(in: (try? FileSystem.readText(measures)) ?? "")
         try? FileSystem.remove(scratch)
-        return Run(outcomes: outcomes, toolchain: Self.toolchain(in: console))
+        return Run(outcomes: outcomes, measures: measured, toolchain: Self.toolchain(in: console))
     }
 
     /// "Swift Testing 6.3.1", from `↳ Testing Library Version: 6.3.1 (…)`.
@@ -74,11 +77,14 @@ struct TestRunner {
         return "Swift Testing \(version)"
     }
 
-    private func runSwift(_ arguments: [String], log: String, timeoutMs: Int) throws -> ExitStatus? {
+    private func runSwift(_ arguments: [String], log: String, timeoutMs: Int, extraEnvironment: [String] = []) throws -> ExitStatus? {
         guard let swift = Process.environment("MPMLAB_SWIFT") ?? Self.onPath("swift") else {
             throw RunError(description: "no `swift` on PATH (set MPMLAB_SWIFT to the swift binary)")
         }
-        var environment = Self.environment().filter { !$0.hasPrefix("MPMLAB_ROOT=") && !$0.hasPrefix("MPMLAB_SUBMISSION=") }
+        var environment = Self.environment().filter {
+            !$0.hasPrefix("MPMLAB_ROOT=") && !$0.hasPrefix("MPMLAB_SUBMISSION=") && !$0.hasPrefix("MPMLAB_MEASURES=")
+        }
+        environment += extraEnvironment
         environment.append("MPMLAB_ROOT=" + root)
         if let submission { environment.append("MPMLAB_SUBMISSION=" + submission) }
         let pid = try Process.spawn(swift, arguments, outputPath: log, environment: environment)

@@ -82,4 +82,16 @@ struct GraderTests {
     func dates(seconds: Int64, text: String) {
         #expect(ISODate.utc(seconds) == text)
     }
+
+    @Test("measures recorded by the checks are attached to their results; malformed lines are skipped")
+    func measures() throws {
+        let lab = try Self.lab1()
+        let text = "prefork.config-cap\tmost_children\t8\tprocesses\nprefork.config-cap\tbroken\tmany\t\nprefork.distinct-pids\tratio\t0.5\t\n"
+        let measures = Grader.measures(in: text)
+        #expect(measures["prefork.config-cap"] == [Measure(name: "most_children", value: 8, unit: "processes")])
+        #expect(measures["prefork.distinct-pids"] == [Measure(name: "ratio", value: 0.5)])
+        let results = Grader.results(for: lab, outcomes: Self.outcomes(lab), measures: measures)
+        #expect(results.first { $0.check == "prefork.config-cap" }?.measures.first?.value == 8)
+        #expect(results.first { $0.check == "prefork.answer-pss" }?.measures == [])
+    }
 }

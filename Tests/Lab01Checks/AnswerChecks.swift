@@ -21,14 +21,14 @@ let lab1Questions = [
 struct AnswerChecks {
     static func answers() -> AnswersFile { AnswersFile.read(LabFiles.answersPath, expecting: lab1Questions) }
 
-    /// Compares the student's answer to `key` with the value the server showed.
+    /// Compares the student's answer to `key` with the value the server showed. The measured
+    /// value stays out of the failure message: it is the answer.
     static func expectAnswer(_ key: String, equals measured: AnswerValue, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = answers()
         guard let given = file[key] else {
-            Issue.record("\"\(key)\" is not answered in answers.txt", sourceLocation: sourceLocation)
+            Issue.record("answers.txt has no valid answer for \"\(key)\"", sourceLocation: sourceLocation)
             return
         }
-        // The measured value stays out of the message: it is the answer.
         #expect(given == measured, "answers.txt line \(file.lines[key] ?? 0): \(key) = \(given) is not what the live server shows",
                 sourceLocation: sourceLocation)
     }

@@ -1,6 +1,7 @@
 // Prefork's process model, checked on the lab's own server: a master whose children it forked,
 // a master that never serves, one process per connection in service, and memory that fork
 // copied — each child counts its own requests. Each test decides one check of lab.xml.
+import LabCheckKit
 import Posix
 import ServerHarness
 import Testing
@@ -15,6 +16,7 @@ struct PreforkProcessChecks {
         defer { server.stop() }
         #expect(waitUntil(timeoutMs: 5000) { server.children().count == startServers },
                 "expected \(startServers) children, found \(server.children().count)")
+        CheckMeasures.record("prefork.children-of-master", "children_with_start_servers_\(startServers)", server.children().count, unit: "processes")
         for child in server.children() {
             #expect(Process.parentID(of: child) == server.pid, "child \(child) is not the master's")
             #expect(Process.threadIDs(of: child).count == 1, "child \(child) runs several threads")
@@ -43,6 +45,7 @@ struct PreforkProcessChecks {
         defer { server.stop() }
         #expect(waitUntil(timeoutMs: 5000) { server.children().count == 4 })
         let pids = try concurrently(clients) { _ in pidOf(try server.get("/lab/sleep?ms=600").text) }
+        CheckMeasures.record("prefork.distinct-pids", "distinct_pids_for_\(clients)_clients", Set(pids.compactMap { $0 }).count, unit: "processes")
         #expect(Set(pids.compactMap { $0 }).count == clients, "\(clients) requests at once were served by \(pids)")
     }
 

@@ -1,6 +1,7 @@
 // Longer prefork scenarios, written with XCTest: a crash that stays in one process, the master
 // keeping a pool of idle children through a burst, and children replaced after a number of
 // connections. Each test decides one check of lab.xml.
+import LabCheckKit
 import Posix
 import ServerHarness
 import XCTest
@@ -35,12 +36,14 @@ final class PreforkScenarioChecks: XCTestCase {
             if i == 5 {
                 // The observer: how large does the pool get during the burst?
                 var most = 0
-                for _ in 0..<30 { most = max(most, server.children().count); sleepMs(100) }
+                for _ in 0..<45 { most = max(most, server.children().count); sleepMs(100) }
                 return most
             }
-            return try server.get("/lab/sleep?ms=2500", timeoutMs: 30_000).status
+            // Long enough for three maintenance rounds (1 + 2 + 4 forks) while all are busy.
+            return try server.get("/lab/sleep?ms=4000", timeoutMs: 30_000).status
         }
         XCTAssertEqual(Array(answers[0..<5]), Array(repeating: 200, count: 5))
+        CheckMeasures.record("prefork.spare-maintenance", "largest_pool", answers[5], unit: "processes")
         XCTAssertGreaterThanOrEqual(answers[5], 4, "short of idle children, the master forks 1, 2, 4... per second")
         XCTAssertTrue(waitUntil(timeoutMs: 12_000) { server.children().count <= 3 },
                       "idle children above MaxSpareServers leave one per second; \(server.children().count) left")
@@ -57,6 +60,7 @@ final class PreforkScenarioChecks: XCTestCase {
         var uses: [Int32: Int] = [:]
         for p in pids { uses[p, default: 0] += 1 }
         XCTAssertTrue(uses.values.allSatisfy { $0 <= 2 }, "no child serves more than 2 connections: \(pids)")
+        CheckMeasures.record("prefork.max-connections-per-child", "distinct_pids", uses.count, unit: "processes")
         XCTAssertGreaterThanOrEqual(uses.count, 3, "new processes take over: \(pids)")
         let worn = uses.filter { $0.value == 2 }.map(\.key)
         XCTAssertTrue(waitUntil(timeoutMs: 5000) { worn.allSatisfy { Process.isGoneOrZombie($0) || Process.parentID(of: $0) != server.pid } },

@@ -2,6 +2,7 @@
 // each goal is measured on mpmd started with that file — never read off the directives, since
 // what counts is what the server does (Apache corrects some combinations on its own). A
 // missing file, or one mpmd refuses, fails every goal with mpmd's own message.
+import LabCheckKit
 import Posix
 import ServerHarness
 import Testing
@@ -39,6 +40,7 @@ struct StudentConfigChecks {
             return try server.get("/lab/sleep?ms=3000", timeoutMs: 30_000).status
         }
         let most = results[9]
+        CheckMeasures.record("prefork.config-cap", "most_children", most, unit: "processes")
         #expect(Array(results[0..<9]) == Array(repeating: 200, count: 9), "every client is served in the end")
         #expect(most <= 6, "the server ran \(most) children at once")
         #expect(server.log.contains("AH00161"), "with 9 clients the server should have reached its limit (AH00161)")
@@ -55,6 +57,7 @@ struct StudentConfigChecks {
             view = server.workers()
             return view.map { (2...4).contains($0.idle) } ?? false
         }
+        CheckMeasures.record("prefork.config-spares", "idle_when_quiet", view?.idle ?? -1, unit: "processes")
         #expect(quiet, "quiet server: \(view.map { "\($0.idle) idle children" } ?? "no server-status") instead of 2 to 4")
         sleepMs(1000)
         view = server.workers()
@@ -66,12 +69,14 @@ struct StudentConfigChecks {
             return view.map { $0.busy >= 4 && $0.idle >= 2 } ?? false
         }
         holder.join()
+        CheckMeasures.record("prefork.config-spares", "idle_when_busy", view?.idle ?? -1, unit: "processes")
         #expect(restored, "with 4 children busy the server had \(view.map { "\($0.idle)" } ?? "?") idle ones")
         // After: the surplus idle children leave, one per second, down to 4 at most.
         let shrunk = waitUntil(timeoutMs: 5000) {
             view = server.workers()
             return view.map { $0.idle <= 4 } ?? false
         }
+        CheckMeasures.record("prefork.config-spares", "idle_after_load", view?.idle ?? -1, unit: "processes")
         #expect(shrunk, "after the burst \(view.map { "\($0.idle)" } ?? "?") children stayed idle")
     }
 
@@ -88,6 +93,7 @@ struct StudentConfigChecks {
             if uses[pid] == 50 { worn = pid }
         }
         let most = uses.values.max() ?? 0
+        CheckMeasures.record("prefork.config-recycle", "most_connections_per_child", most, unit: "connections")
         #expect(worn != nil, "after 400 connections no child had served 50 (the most: \(most))")
         if let worn {
             #expect(waitUntil(timeoutMs: 3000) { Process.isGoneOrZombie(worn) || Process.parentID(of: worn) != server.pid },

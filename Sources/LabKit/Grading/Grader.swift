@@ -12,8 +12,30 @@ public enum Grader {
     /// be set up (the lab's server would not start...).
     public static let setupMarker = "setup:"
 
-    /// One result per check of `lab`, in the lab's order.
-    public static func results(for lab: Lab, outcomes: [TestOutcome]) -> [CheckResult] {
+    /// One result per check of `lab`, in the lab's order, with the values each check measured.
+    public static func results(for lab: Lab, outcomes: [TestOutcome], measures: [String: [Measure]] = [:]) -> [CheckResult] {
+        verdicts(for: lab, outcomes: outcomes).map { result in
+            var result = result
+            result.measures = measures[result.check] ?? []
+            return result
+        }
+    }
+
+    /// The measures file the checks append to (see LabCheckKit's CheckMeasures): one line per
+    /// value, `check TAB name TAB value TAB unit`; malformed lines are skipped.
+    public static func measures(in text: String) -> [String: [Measure]] {
+        var out: [String: [Measure]] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, let value = Double(fields[2]), value.isFinite else { continue }
+            let unit = fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil
+            out[fields[0], default: []].append(Measure(name: fields[1], value: value, unit: unit))
+        }
+        return out
+    }
+
+    /// The results without measures.
+    static func verdicts(for lab: Lab, outcomes: [TestOutcome]) -> [CheckResult] {
         let byName = Dictionary(outcomes.map { ($0.name, $0) }, uniquingKeysWith: { first, second in
             // A test reported twice (never expected): any failure wins.
             first.verdict == .failed ? first : second
