@@ -65,4 +65,14 @@ struct TestResultReaderTests {
     func swiftTestingPath(given: String, expected: String) {
         #expect(SwiftTestingXUnit.path(forXUnitOutput: given) == expected)
     }
+
+    @Test("failure messages keep what the check wrote for people", arguments: [
+        ("Expectation failed: (most → 12) <= 6 (error): the server ran 12 children at once", "the server ran 12 children at once"),
+        ("Caught error: /tmp/s/student.conf does not exist (error)", "/tmp/s/student.conf does not exist"),
+        ("Issue recorded (error): answers.txt has no valid answer for \"processes\"", "answers.txt has no valid answer for \"processes\""),
+        ("Expectation failed: quiet", "Expectation failed: quiet"),
+    ])
+    func readableMessages(message: String, expected: String) {
+        #expect(SwiftTestingXUnit.readable(message) == expected)
+    }
 }

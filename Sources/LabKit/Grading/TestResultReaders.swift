@@ -24,9 +24,13 @@ public enum SwiftTestingXUnit {
     }
 
     /// A failure message as a student should read it: `Expectation failed: EXPR (error): COMMENT`
-    /// keeps only the comment, which the check wrote for people; the expression is for the
-    /// check's author, who can run the test by hand.
+    /// keeps only the comment, which the check wrote for people (the expression is for the
+    /// check's author, who can run the test by hand); `Caught error: TEXT (error)`, a thrown
+    /// error, keeps its text.
     static func readable(_ message: String) -> String {
+        if message.hasPrefix("Caught error: "), message.hasSuffix(" (error)") {
+            return String(message.dropFirst("Caught error: ".count).dropLast(" (error)".count))
+        }
         guard let range = message.firstRange(of: " (error): ") else { return message }
         let comment = message[range.upperBound...]
         return comment.isEmpty ? message : String(comment)
