@@ -34,8 +34,17 @@ struct LabCommandTests {
         #expect(status == .exited(0))
         #expect(output.hasPrefix("Lab 1 — Processes and isolation under prefork\n"))
         #expect(output.contains("    $ mpmlab start 1\n"))
-        #expect(output.contains("  ✓ prefork.crash-isolation (1): "))
+        #expect(output.contains("  ○ prefork.crash-isolation (1): "))
         #expect(output.hasSuffix("Check your work with: mpmlab check 1\n"))
+    }
+
+    @Test("show's page matches its golden file (MPMLAB_RECORD=1 re-records it)", arguments: ["fr", "en"])
+    func showGolden(lang: String) throws {
+        let (status, output) = try GradingSupport.mpmlab(["show", "1", "--root", Self.root, "--lang", lang])
+        #expect(status == .exited(0))
+        let golden = Self.root + "/Tests/GradingTests/Golden/show-1-\(lang).txt"
+        if Process.environment("MPMLAB_RECORD") == "1" { try FileSystem.write(output, to: golden) }
+        #expect(output == (try? FileSystem.readText(golden)), "differs from \(golden); re-record with MPMLAB_RECORD=1 and review the diff")
     }
 
     @Test("show refuses a lab that does not exist")

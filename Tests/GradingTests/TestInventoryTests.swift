@@ -50,3 +50,17 @@ struct TestInventoryTests {
         #expect(TestName(text) == nil)
     }
 }
+
+@Suite("Terminal text")
+struct TerminalTextTests {
+    @Test("wraps at the width with a hanging indent, never inside a code span")
+    func wraps() {
+        let text = "Run `mpmd -t -f labs/01-processes/student.conf` to check the file before the checks do."
+        #expect(TerminalText.wrap(text, width: 40, first: "  » ", rest: "    ") == """
+              » Run
+                `mpmd -t -f labs/01-processes/student.conf`
+                to check the file before the checks
+                do.
+            """)
+    }
+}

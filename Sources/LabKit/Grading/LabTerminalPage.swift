@@ -7,7 +7,7 @@ public enum LabTerminalPage {
         let l = language
         let t = Labels(l)
         var out: [String] = []
-        let heading = "\(t.lab) \(lab.number) — \(lab.title[l])"
+        let heading = "Lab \(lab.number) — \(lab.title[l])"
         out.append(heading)
         out.append(String(repeating: "=", count: heading.count))
         out.append(TerminalText.wrap(TerminalText.plain(lab.summary[l])))
@@ -44,7 +44,7 @@ public enum LabTerminalPage {
             for p in exercise.prompt { out.append(TerminalText.wrap(TerminalText.plain(p[l]))) }
             for check in exercise.checks {
                 out.append(TerminalText.wrap("\(check.id) (\(check.points)): " + TerminalText.plain(check.description[l]),
-                                             first: "  ✓ ", rest: "    "))
+                                             first: "  ○ ", rest: "    "))
             }
         }
         out.append("")
@@ -56,10 +56,9 @@ public enum LabTerminalPage {
     struct Labels {
         let language: Language
         init(_ language: Language) { self.language = language }
-        var lab: String { language == .fr ? "Lab" : "Lab" }
         var objectives: String { language == .fr ? "Objectifs" : "Objectives" }
         var graded: String { language == .fr ? "Exercices notés" : "Graded exercises" }
-        var points: String { language == .fr ? "points" : "points" }
+        var points: String { "points" }
         func checkHint(_ n: Int) -> String {
             language == .fr ? "Vérifiez votre travail avec : mpmlab check \(n)" : "Check your work with: mpmlab check \(n)"
         }

@@ -19,9 +19,15 @@ public enum TerminalText {
     }
 
     /// `text` wrapped at `width` columns; the first line starts with `first`, the others with
-    /// `rest` (both counted in the width). Runs of whitespace become one space.
+    /// `rest` (both counted in the width). Runs of whitespace become one space, and a `code
+    /// span` is never broken, so a command stays on one line to copy.
     public static func wrap(_ text: String, width: Int = 92, first: String = "", rest: String = "") -> String {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        var words: [String] = []
+        var open = false
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if open { words[words.count - 1] += " " + word } else { words.append(String(word)) }
+            if word.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
+        }
         var lines: [String] = []
         var line = first
         var lineHasWord = false
