@@ -59,7 +59,9 @@ struct LabCommandTests {
         let (status, output) = try GradingSupport.mpmlab(["start", "1", "--root", Self.root, "--port", "9099", "--mpm", "worker", "--dry-run"])
         #expect(status == .exited(0), "\(output)")
         #expect(output.contains(" -C 'ServerRoot \"\(Self.root)/labs/01-processes\"' -C 'Define MPMD_LISTEN 127.0.0.1:9099' -f \(Self.root)/labs/01-processes/logs/lab-worker.conf"))
-        let copy = try FileSystem.readText(Self.root + "/labs/01-processes/logs/lab-worker.conf")
+        let written = Self.root + "/labs/01-processes/logs/lab-worker.conf"
+        defer { try? FileSystem.remove(written) }
+        let copy = try FileSystem.readText(written)
         #expect(copy.contains("\nLoadModule mpm_worker_module\n"))
         #expect(!copy.contains("mpm_prefork_module\n"))
     }
