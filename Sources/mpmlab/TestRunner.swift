@@ -1,7 +1,8 @@
 // Runs the package's tests with `swift test` and reads back what happened (see CheckCommand.swift
 // for the choice of result formats). `swift` is $MPMLAB_SWIFT, else the first `swift` on PATH;
-// its output goes to a log file, kept when something goes wrong. The checks learn where the
-// repository and the student's files are from MPMLAB_ROOT and MPMLAB_SUBMISSION.
+// its output goes to a scratch log, whose end is shown when something goes wrong. The checks
+// learn where the repository and the student's files are from MPMLAB_ROOT and
+// MPMLAB_SUBMISSION, and where to write what they measured from MPMLAB_MEASURES.
 import LabKit
 import Posix
 import XML
@@ -36,12 +37,15 @@ struct TestRunner {
     /// Runs exactly `names` and returns their outcomes.
     func run(_ names: [TestName]) throws -> Run {
         let scratch = try FileSystem.makeTemporaryDirectory(prefix: "mpmlab-check")
+        defer { try? FileSystem.remove(scratch) }
         let xunit = scratch + "/results.xml", log = scratch + "/swift-test.log", measures = scratch + "/measures.tsv"
         var arguments = ["test", "--skip-build", "--package-path", root, "--xunit-output", xunit]
         for filter in Grader.filters(for: names) { arguments += ["--filter", filter] }
         let status = try runSwift(arguments, log: log, timeoutMs: 600_000, extraEnvironment: ["MPMLAB_MEASURES=" + measures])
         let console = (try? FileSystem.readText(log)) ?? ""
-        guard let status else { throw RunError(description: "swift test did not finish within 10 minutes; its output: \(log)") }
+        guard let status else {
+            throw RunError(description: "swift test did not finish within 10 minutes; it said:\n" + console.suffixLines(30))
+        }
 
         var outcomes: [TestOutcome] = []
         let swiftTesting = SwiftTestingXUnit.path(forXUnitOutput: xunit)
@@ -65,7 +69,6 @@ struct TestRunner {
             throw RunError(description: "swift test failed (\(status)) before running any check:\n" + console.suffixLines(30))
         }
         let measured = Grader.measures(in: (try? FileSystem.readText(measures)) ?? "")
-        try? FileSystem.remove(scratch)
         return Run(outcomes: outcomes, measures: measured, toolchain: Self.toolchain(in: console))
     }
 

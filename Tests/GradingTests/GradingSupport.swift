@@ -1,5 +1,6 @@
-// Shared helpers: the repository (found by walking up from this file), the compiled schemas,
-// the repository's labs, scratch folders, and running the built `mpmlab` as a user would.
+// What the grading tests share: the repository (found by walking up from this file), the
+// compiled schemas, the repository's labs, scratch folders, and running the built `mpmlab` as
+// a user would.
 import LabKit
 import Posix
 import XML
