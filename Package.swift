@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "LabKit", dependencies: ["XML", "Config", "Posix"]),
         // Starts real mpmd processes for tests and lab checks, and talks raw HTTP to them.
         .target(name: "ServerHarness", dependencies: ["Posix", "HTTP"]),
+        // What lab checks share (answers files...). No libxml2 here: a test target holding XCTest
+        // classes must not see CLibXML2 beside Foundation (their ICU headers clash).
+        .target(name: "LabCheckKit", dependencies: ["Posix"]),
         .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
             "LabKit", "XML", "Config", "Posix",
@@ -43,6 +46,11 @@ let package = Package(
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"],
                     exclude: ["Fixtures", "Golden"]),
+        // Lab 1's graded checks: each test is named by one <check test> of labs/01-processes/lab.xml.
+        .testTarget(name: "Lab01Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
+        // The grader itself: answers files, test results, reports, lab/test agreement, mpmlab's commands.
+        .testTarget(name: "GradingTests", dependencies: ["LabKit", "LabCheckKit", "XML", "Posix", "mpmlab"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
