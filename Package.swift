@@ -27,12 +27,14 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "LabKit", dependencies: ["XML", "Config", "Posix"]),
+        // The students' code exercises, plugged into mpmd by the LabExercise directive.
+        .target(name: "LabExercises", dependencies: ["ServerCore"]),
         // Starts real mpmd processes for tests and lab checks, and talks raw HTTP to them.
         .target(name: "ServerHarness", dependencies: ["Posix", "HTTP"]),
         // What lab checks share (answers files...). No libxml2 here: a test target holding XCTest
         // classes must not see CLibXML2 beside Foundation (their ICU headers clash).
         .target(name: "LabCheckKit", dependencies: ["Posix"]),
-        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
+        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "LabExercises", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
             "LabKit", "XML", "Config", "Posix",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -75,7 +75,9 @@ KeepAliveTimeout 60
 MaxKeepAliveRequests 0
 $(mpm_config "$1")
 CONF
-  /usr/sbin/apache2 -f "$dir/httpd.conf" -DFOREGROUND > /dev/null 2> "$dir/logs/stderr.log" &
+  # Its own session: Apache's master stops its children with killpg(), which would
+  # otherwise reach this script too.
+  setsid /usr/sbin/apache2 -f "$dir/httpd.conf" -DFOREGROUND > /dev/null 2> "$dir/logs/stderr.log" &
   echo $!
 }
 

@@ -93,7 +93,7 @@ public struct DirectiveSpec: Sendable {
 
 public enum Directives {
     /// Every directive mpmd understands, sorted by name (ignoring `<` and case).
-    public static let all: [DirectiveSpec] = (core + logging + access + mpm + structure)
+    public static let all: [DirectiveSpec] = (core + logging + access + mpm + structure + lab)
         .sorted { sortKey($0.name) < sortKey($1.name) }
 
     /// Case-insensitive lookup, as Apache's directive names are; section tags are looked up

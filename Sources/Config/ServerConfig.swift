@@ -190,6 +190,8 @@ public struct ServerConfig: Sendable {
     public var locations: [LocationConfig] = []
     public var mpm: MPMKind = .event
     public var mpmSettings = MPMSettings.defaults(for: .event)
+    /// Code exercises switched on with `LabExercise` (MPMLab's own directive).
+    public internal(set) var labExercises: Set<String> = []
     /// Values Apache would have corrected, with its warning text.
     public var warnings: [ConfigWarning] = []
     /// Facts worth a line in the error log at startup (the MPM chosen by default...).

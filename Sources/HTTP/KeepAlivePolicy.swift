@@ -94,15 +94,20 @@ public func persistence(request: HTTPRequest?, status: Int, bodyLengthKnown: Boo
           !serverStopping
     else { return close.with(framing) }
 
-    var headers: [HTTPField] = []
-    if request.keepAliveToken {
-        // Apache prints whole seconds (`apr_time_sec`), so KeepAliveTimeout 500ms shows 0.
-        let seconds = policy.timeoutMilliseconds / 1000
-        headers.append(HTTPField("Keep-Alive", policy.maxRequests > 0
-                                     ? "timeout=\(seconds), max=\(left)" : "timeout=\(seconds)"))
-        headers.append(HTTPField("Connection", "Keep-Alive"))
-    }
-    return PersistenceDecision(keepAlive: true, framing: framing, headers: headers)
+    return PersistenceDecision(keepAlive: true, framing: framing,
+                               headers: keepAliveHeaders(request: request, policy: policy, keepAlivesServed: keepAlivesServed))
+}
+
+/// The headers of a kept-alive response: `Keep-Alive: timeout=T, max=N` and
+/// `Connection: Keep-Alive`, only when the client sent the keep-alive token (a plain HTTP/1.1
+/// persistent response has neither).
+public func keepAliveHeaders(request: HTTPRequest, policy: KeepAlivePolicy, keepAlivesServed: Int) -> [HTTPField] {
+    guard request.keepAliveToken else { return [] }
+    // Apache prints whole seconds (`apr_time_sec`), so KeepAliveTimeout 500ms shows 0.
+    let seconds = policy.timeoutMilliseconds / 1000
+    let left = max(0, policy.maxRequests - keepAlivesServed)
+    return [HTTPField("Keep-Alive", policy.maxRequests > 0 ? "timeout=\(seconds), max=\(left)" : "timeout=\(seconds)"),
+            HTTPField("Connection", "Keep-Alive")]
 }
 
 extension PersistenceDecision {

@@ -71,7 +71,7 @@ public final class PreforkMPM: MPM {
                 continue
             }
             let record = scoreboard.process(slot)
-            if record.quiescing { continue }   // already leaving: neither idle nor busy
+            if record.quiescing || record.exitRequested { continue }   // already leaving: neither idle nor busy
             total += 1
             let state = scoreboard.worker(process: slot, thread: 0).state
             if state == .ready || state == .starting {
@@ -120,14 +120,16 @@ public final class PreforkMPM: MPM {
         worker.occupy(pid: Process.id, tid: Process.threadID, generation: generation)
         let processor = ConnectionProcessor(server: server, child: ChildIdentity(processSlot: slot, generation: generation))
         let limit = settings.maxConnectionsPerChild
+        let record = scoreboard.process(slot)
         var accepted = 0
-        while !ChildSignals.stopping {
+        // Between two connections: leave if the master retired this child (exitRequested).
+        while !ChildSignals.stopping && !record.exitRequested {
             // Apache checks MaxConnectionsPerChild before each accept.
             if limit > 0 && accepted >= limit { break }
             worker.state = .ready
             guard let (fd, peer, listener) = acceptOne() else { continue }
             accepted += 1
-            scoreboard.process(slot).acceptedConnections = accepted
+            record.acceptedConnections = accepted
             let local = (try? Socket.localAddress(fd)) ?? listener.address
             let connection = Connection(fd: fd, peer: peer, local: local, limits: server.limits)
             _ = processor.process(connection, slot: worker, parkWhenIdle: false)

@@ -173,9 +173,13 @@ public final class ConnectionProcessor {
             reply = ErrorPage.reply(error.status)
         }
         let stopping = ChildSignals.stopping || server.scoreboard.global.stopping
-        let decision = persistence(request: request, status: reply.status, bodyLengthKnown: true,
+        var decision = persistence(request: request, status: reply.status, bodyLengthKnown: true,
                                    policy: policy, keepAlivesServed: c.keepAlivesServed,
                                    responseSaysClose: reply.closeConnection, serverStopping: stopping)
+        if let exercise = server.extensions.keepAlive {
+            decision = exerciseDecision(exercise, request: request, status: reply.status, on: c,
+                                        builtIn: decision, mustClose: stopping || reply.closeConnection)
+        }
         let bodyBytes = request.isHead ? 0 : reply.bodyLength
         prepare(reply, decision: decision, headOnly: request.isHead, on: c)
         let flushed = flush(c, mayPark: mayPark)
@@ -189,6 +193,24 @@ public final class ConnectionProcessor {
         case .blocked: return .blocked
         case .done: return decision.keepAlive ? .keepOpen : .close
         }
+    }
+
+    /// Lab 3's code exercise decides instead of HTTP's rules whether the connection stays open
+    /// (so a check sees the student's decision at work on the wire). Only what framing or a
+    /// stopping server forces is kept from the built-in decision.
+    func exerciseDecision(_ exercise: @Sendable (KeepAliveSituation) -> Bool, request: HTTPRequest, status: Int,
+                          on c: Connection, builtIn: PersistenceDecision, mustClose: Bool) -> PersistenceDecision {
+        let situation = KeepAliveSituation(
+            version: (request.version.major, request.version.minor), clientAskedKeepAlive: request.keepAliveToken,
+            clientAskedClose: request.closeToken, status: status, keepAlivesServed: c.keepAlivesServed,
+            maxKeepAliveRequests: policy.maxRequests, keepAliveEnabled: policy.enabled)
+        let keep = exercise(situation) && !mustClose && !request.mustCloseAfterResponse
+        guard keep != builtIn.keepAlive else { return builtIn }
+        var decision = builtIn
+        decision.keepAlive = keep
+        decision.headers = keep ? keepAliveHeaders(request: request, policy: policy, keepAlivesServed: c.keepAlivesServed)
+                                : [HTTPField("Connection", "close")]
+        return decision
     }
 
     /// Answers a request that could not be parsed, then the connection closes.

@@ -8,6 +8,10 @@
 //                    process, private to each process (fork copied it, copy-on-write)
 //   /lab/sleep?ms=N  holds its worker N ms (at most 60000), then answers like whoami
 //   /lab/crash       the serving process dies with SIGSEGV, no response
+//   /lab/unsafe-counter  the same counter done wrong on purpose: read, pause, write back, with
+//                    no lock, so that threads serving at the same moment lose each other's
+//                    increments (the race of the threads chapter, made visible)
+//   /lab/exercise/counter  the student's counter (lab 2), when `LabExercise counter` is on
 import HTTP
 import Posix
 import Synchronization
@@ -15,6 +19,11 @@ import Synchronization
 /// The counter of /lab/counter. One per process: after fork, each child has its own copy.
 /// Atomic, because under worker and event the threads of a child increment it concurrently.
 let labCounter = Atomic<Int>(0)
+
+/// The counter of /lab/unsafe-counter: a plain integer shared by the threads of a process with
+/// no synchronisation at all. nonisolated(unsafe) is the point here: this is the data race the
+/// course demonstrates, confined to this one variable, which nothing else reads.
+nonisolated(unsafe) var unsafeLabCounter = 0
 
 struct LabHandler: RequestHandler {
     func handle(_ context: RequestContext) -> Reply {
@@ -39,6 +48,17 @@ struct LabHandler: RequestHandler {
             }
             sleepMs(ms)
             return json(whoami(context))
+        case "unsafe-counter":
+            // Read, give the other threads time to read the same value, write back + 1.
+            let seen = unsafeLabCounter
+            sleepMs(1)
+            unsafeLabCounter = seen + 1
+            return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(seen + 1)")])
+        case "exercise/counter":
+            guard let counter = context.server.extensions.counter else {
+                return ErrorPage.reply(404, detail: "The counter exercise is not switched on: add `LabExercise counter` to the configuration.")
+            }
+            return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(counter())")])
         case "crash":
             context.server.errorLog.log(.notice, "lab", "MPM00010", "/lab/crash: process \(Process.id) is crashing on purpose")
             Process.crash()

@@ -126,16 +126,16 @@ public final class Master: MasterControl {
         children.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Asks one child to exit gracefully. Apache writes a byte on the "pipe of death" and opens
-    /// a dummy connection so that whichever idle child wakes up reads it; mpmd names the child
-    /// and signals it (USR1), which has the same visible effect — one idle child leaves — and
-    /// lets the scoreboard show exactly which one.
+    /// Asks one child to leave once it is idle (spare-server reduction). Apache writes a byte
+    /// on the "pipe of death", which only a child between two connections reads, and opens a
+    /// dummy connection to wake one up. mpmd names the child instead: it sets the child's
+    /// `exitRequested` flag in the scoreboard and wakes it with USR2. The child reads the flag
+    /// only between connections, as Apache's children read the pipe, so a connection it
+    /// accepted a moment earlier is served to its end, keep-alive included.
     public func retireChild(slot: Int) {
         guard let pid = children[slot] else { return }
-        let record = server.scoreboard.process(slot)
-        record.exitRequested = true
-        record.quiescing = true
-        Process.kill(pid, Signal.user1)
+        server.scoreboard.process(slot).exitRequested = true
+        Process.kill(pid, ChildSignals.wakeUp)
     }
 
     // MARK: reaping

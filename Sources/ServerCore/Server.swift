@@ -16,9 +16,12 @@ public final class Server: Sendable {
     public let mpmName: String
     /// Threads per child (1 for prefork); the width of the scoreboard rows in use.
     public let threadsPerChild: Int
+    /// The labs' code exercises this configuration switches on (LabExercise).
+    public let extensions: LabExtensions
 
     public init(config: ServerConfig, listeners: [Listener], scoreboard: Scoreboard,
-                errorLog: ErrorLog, accessLogs: [AccessLog], mpmName: String, threadsPerChild: Int) {
+                errorLog: ErrorLog, accessLogs: [AccessLog], mpmName: String, threadsPerChild: Int,
+                extensions: LabExtensions = LabExtensions()) {
         self.config = config
         self.listeners = listeners
         self.scoreboard = scoreboard
@@ -26,6 +29,7 @@ public final class Server: Sendable {
         self.accessLogs = accessLogs
         self.mpmName = mpmName
         self.threadsPerChild = threadsPerChild
+        self.extensions = extensions.enabled(config.labExercises)
         self.router = Router(config: config)
     }
 

@@ -5,7 +5,8 @@ import Config
 import Posix
 
 enum ServerFactory {
-    static func make(config: ServerConfig, mpmType: any MPM.Type, previous: Server?, singleProcess: Bool) throws -> Server {
+    static func make(config: ServerConfig, mpmType: any MPM.Type, previous: Server?, singleProcess: Bool,
+                     extensions: LabExtensions) throws -> Server {
         let errorLog: ErrorLog
         switch config.errorLog {
         case .stderr: errorLog = ErrorLog(level: config.logLevel)
@@ -57,6 +58,6 @@ enum ServerFactory {
         }
         return Server(config: config, listeners: listeners, scoreboard: scoreboard, errorLog: errorLog,
                       accessLogs: accessLogs, mpmName: singleProcess ? config.mpm.rawValue : mpmType.name,
-                      threadsPerChild: min(threads, scoreboard.threadLimit))
+                      threadsPerChild: min(threads, scoreboard.threadLimit), extensions: extensions)
     }
 }

@@ -35,7 +35,7 @@ public struct SpareThreadMaintenance {
                 continue
             }
             let record = board.process(slot)
-            if record.quiescing { stoppingChildren += 1; continue }
+            if record.quiescing || record.exitRequested { stoppingChildren += 1; continue }
             activeChildren += 1
             lastActive = slot
             if isEvent && record.notAccepting { continue }

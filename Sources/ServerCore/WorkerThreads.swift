@@ -68,10 +68,15 @@ public final class WorkerThreads: @unchecked Sendable {
     /// tells the listener to close and returns when it has. Never returns.
     public func mainThreadWait(stopListener: () -> Void) -> Never {
         Signal.unblockAll()
-        while !ChildSignals.stopping { Signal.sleepUnlessSignalled(ms: 1000) }
+        let record = server.scoreboard.process(child.processSlot)
+        while !ChildSignals.stopping {
+            // Retired by the master's spare-thread maintenance: leave gracefully.
+            if record.exitRequested { ChildSignals.stopGracefully.store(true, ordering: .relaxed); break }
+            Signal.sleepUnlessSignalled(ms: 1000)
+        }
         if ChildSignals.stopNow.load(ordering: .relaxed) { Process.exitImmediately(0) }
         // Graceful: no new connection; the ones in hand are finished (their slots show `G`).
-        server.scoreboard.process(child.processSlot).quiescing = true
+        record.quiescing = true
         stopListener()
         queue.close()
         for c in queue.drain() { c.close() }

@@ -53,7 +53,7 @@ final class ControlTests: XCTestCase {
         defer { server.stop() }
         let conf = server.root + "/conf/mpmd.conf"
         let good = try FileSystem.readText(conf)
-        try FileSystem.write(good + "KeepAliveTimeout soon\n", to: conf)
+        try FileSystem.write(good + "KeepAliveTimeout 5x\n", to: conf)
         server.signal(Signal.hangup)
         XCTAssertTrue(waitUntil(timeoutMs: 5000) { server.log.contains("MPM00003") }, server.log)
         XCTAssertTrue(server.log.contains("KeepAliveTimeout has wrong format"), server.log)
