@@ -30,27 +30,12 @@ public final class EventMPM: MPM {
     // MARK: in the master
 
     public func startChildren() {
-        let occupied = Set(master.liveChildren.map(\.slot))
         let maxChildren = min(settings.maxRequestWorkers / max(1, threadsPerChild), scoreboard.serverLimit)
-        var toStart = min(settings.startServers, maxChildren)
-        for slot in 0..<scoreboard.serverLimit where toStart > 0 && !occupied.contains(slot) {
-            try? makeChild(slot: slot)
-            toStart -= 1
-        }
+        ChildForking.startChildren(server: server, master: master, maxChildren: maxChildren) { try? makeChild(slot: $0) }
     }
 
     public func makeChild(slot: Int) throws(SystemError) {
-        for t in 0..<threadsPerChild { scoreboard.worker(process: slot, thread: t).state = .starting }
-        let pid: Int32
-        do {
-            pid = try Process.fork()
-        } catch {
-            for t in 0..<threadsPerChild { scoreboard.worker(process: slot, thread: t).state = .dead }
-            server.errorLog.always(.error, "mpm_event", "AH00481", "fork: Unable to fork new process: \(error)")
-            throw error
-        }
-        if pid == 0 { childMain(slot: slot) }
-        master.childStarted(slot: slot, pid: pid)
+        try ChildForking.fork(slot: slot, server: server, master: master, module: "mpm_event", tag: "AH00481") { childMain(slot: $0) }
     }
 
     public func performIdleMaintenance() {

@@ -35,27 +35,13 @@ public final class PreforkMPM: MPM {
     // MARK: in the master
 
     public func startChildren() {
-        let occupied = Set(master.liveChildren.map(\.slot))
-        var toStart = min(settings.startServers, daemonsLimit)
-        for slot in 0..<daemonsLimit where toStart > 0 && !occupied.contains(slot) {
-            try? makeChild(slot: slot)
-            toStart -= 1
+        ChildForking.startChildren(server: server, master: master, maxChildren: daemonsLimit, slotLimit: daemonsLimit) {
+            try? makeChild(slot: $0)
         }
     }
 
     public func makeChild(slot: Int) throws(SystemError) {
-        let worker = scoreboard.worker(process: slot, thread: 0)
-        worker.state = .starting
-        let pid: Int32
-        do {
-            pid = try Process.fork()
-        } catch {
-            worker.state = .dead
-            server.errorLog.always(.error, "mpm_prefork", "AH00159", "fork: Unable to fork new process: \(error)")
-            throw error
-        }
-        if pid == 0 { childMain(slot: slot) }
-        master.childStarted(slot: slot, pid: pid)
+        try ChildForking.fork(slot: slot, server: server, master: master, module: "mpm_prefork", tag: "AH00159") { childMain(slot: $0) }
     }
 
     /// Apache's perform_idle_server_maintenance for prefork, once a second.
