@@ -11,7 +11,7 @@ PORT ?= 8080
 # System packages: name of the Debian package -> command or pkg-config module proving it is there.
 APT_PACKAGES := pkg-config libxml2-dev
 
-.PHONY: all build debug test run site clean deps deps-browser deps-bench bench
+.PHONY: all build debug test run site clean deps deps-browser deps-bench bench conformance
 
 all: build
 
@@ -69,18 +69,33 @@ deps-browser:
 bench: build deps-bench
 	bench/run.sh
 
+# The same raw requests to mpmd and to Apache (prefork, same limits): records
+# bench/CONFORMANCE.md with every answer side by side.
+conformance: build deps-bench
+	python3 bench/conformance.py
+
 deps-bench:
 	@missing=""; command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "deps-bench: installing$$missing"; \
+	    echo "# The same raw requests to mpmd and to Apache (prefork, same limits): records
+# bench/CONFORMANCE.md with every answer side by side.
+conformance: build deps-bench
+	python3 bench/conformance.py
+
+deps-bench: installing$$missing"; \
 	    policy=/usr/sbin/policy-rc.d; own=""; \
 	    if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' > $$policy; chmod +x $$policy; own=1; fi; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	    if [ -n "$$own" ]; then rm -f $$policy; fi; \
 	  else \
-	    echo "deps-bench: missing$$missing — install them with: sudo apt-get install$$missing" >&2; exit 1; \
+	    echo "# The same raw requests to mpmd and to Apache (prefork, same limits): records
+# bench/CONFORMANCE.md with every answer side by side.
+conformance: build deps-bench
+	python3 bench/conformance.py
+
+deps-bench: missing$$missing — install them with: sudo apt-get install$$missing" >&2; exit 1; \
 	  fi; \
 	fi
 

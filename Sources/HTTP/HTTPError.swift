@@ -26,7 +26,6 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
     static let badHost = HTTPError(400, "Client sent malformed Host header")
     static let badContentLength = HTTPError(400, "client sent invalid Content-Length")
     static let unknownTransferEncoding = HTTPError(400, "client sent unknown Transfer-Encoding")
-    static let unknownExpectation = HTTPError(417, "client sent an unrecognized expectation value of Expect")
     static let unknownMethod = HTTPError(501, "Method not implemented")
     static let bodyTooLarge = HTTPError(413, "Requested content-length is larger than the configured limit")
     static let chunkedBodyTooLarge = HTTPError(413, "Read content length exceeds the configured limit")

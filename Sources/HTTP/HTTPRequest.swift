@@ -20,6 +20,9 @@ public struct HTTPRequest: Sendable {
     public var host: String?
     /// The client sent `Expect: 100-continue`.
     public var expectsContinue: Bool
+    /// The client sent an `Expect` other than 100-continue: the answer is 417 (Apache logs
+    /// "client sent an unrecognized expectation value of Expect").
+    public var unmetExpectation: Bool
     /// The connection must close after this response whatever the keep-alive rules say:
     /// the request carried both Transfer-Encoding and Content-Length (a smuggling shape),
     /// or it expected `100 Continue` and the server never answered it (as Apache's
@@ -40,6 +43,7 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.host = split.authority ?? headers["Host"]
         self.expectsContinue = false
+        self.unmetExpectation = false
         self.mustCloseAfterResponse = false
         self.wasChunked = false
     }

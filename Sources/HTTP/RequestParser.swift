@@ -233,8 +233,14 @@ public struct RequestParser: Sendable {
         }
 
         if let expect = request.headers["Expect"], !expect.isEmpty {
-            guard expect.equalsIgnoringASCIICase("100-continue") else { throw .unknownExpectation }
-            request.expectsContinue = true
+            // An expectation the server cannot meet is answered 417 by the connection code,
+            // which does not run the handler; it is not a framing error, so (as in Apache) the
+            // connection may stay open.
+            if expect.equalsIgnoringASCIICase("100-continue") {
+                request.expectsContinue = true
+            } else {
+                request.unmetExpectation = true
+            }
         }
         guard HTTPMethod.registered.contains(request.method) else { throw .unknownMethod }
 

@@ -164,6 +164,7 @@ public final class ConnectionProcessor {
         slot.request = requestLine
         var reply: Reply
         do throws(HTTPError) {
+            guard !request.unmetExpectation else { throw HTTPError(417, "unrecognized Expect") }
             let path = try request.decodedPath()
             let context = RequestContext(request: request, path: path, peer: c.peer, local: c.local,
                                          connectionRequests: c.requestsServed + 1, slot: slot,

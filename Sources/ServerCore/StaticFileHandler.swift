@@ -30,7 +30,8 @@ struct StaticFileHandler: RequestHandler {
     func handle(_ context: RequestContext) -> Reply {
         let request = context.request
         switch request.method {
-        case "GET", "HEAD": break
+        // Apache's default handler serves a file for POST as for GET (the body is discarded).
+        case "GET", "HEAD", "POST": break
         case "OPTIONS":
             var reply = Reply(status: 200)
             reply.headers.set("Allow", Self.allowed)

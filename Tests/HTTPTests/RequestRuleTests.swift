@@ -58,7 +58,6 @@ struct RequestRuleTests {
         ("malformed Host", "GET / HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400),
         ("Host with an empty label", "GET / HTTP/1.1\r\nHost: a..b\r\n\r\n", 400),
         ("Host with a bad port", "GET / HTTP/1.1\r\nHost: a:8x\r\n\r\n", 400),
-        ("Expect other than 100-continue", "GET / HTTP/1.1\r\nHost: x\r\nExpect: fish\r\n\r\n", 417),
         // framing
         ("TE not ending in chunked", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
         ("TE chunked twice", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", 400),
@@ -68,6 +67,16 @@ struct RequestRuleTests {
     ])
     func malformedRequestGetsApacheStatus(rule: String, raw: String, expected: Int) {
         #expect(status(raw) == expected, "\(rule)")
+    }
+
+    @Test("An Expect other than 100-continue is flagged for a 417, not a framing error")
+    func unmetExpectation() {
+        var parser = RequestParser()
+        parser.append(Array("GET / HTTP/1.1\r\nHost: x\r\nExpect: fish\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        guard case .request(let first) = parser.next() else { Issue.record("no request"); return }
+        #expect(first.unmetExpectation)
+        guard case .request(let second) = parser.next() else { Issue.record("the connection is still usable"); return }
+        #expect(!second.unmetExpectation)
     }
 
     @Test("Up to ten blank lines before a request are skipped, the eleventh is an error")

@@ -18,6 +18,7 @@ struct FramingErrorTests {
         ("a body over LimitRequestBody", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", 413),
         ("a Transfer-Encoding not ending in chunked", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
         ("an Expect other than 100-continue", "GET / HTTP/1.1\r\nHost: x\r\nExpect: tea\r\n\r\n", 417),
+        ("a POST to a directory index, served as Apache does", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 200),
         ("a path climbing above the root", "GET /../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
         ("an encoded climb", "GET /%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
         ("an encoded slash", "GET /a%2Fb HTTP/1.1\r\nHost: x\r\n\r\n", 404),
