@@ -71,3 +71,24 @@ final class KeepAliveContrastTests: XCTestCase {
         _ = idle
     }
 }
+
+final class WriteCompletionTests: XCTestCase {
+    func testUnderEventASlowReaderWaitsInTheListenerNotInAWorker() throws {
+        // 32 MiB: far more than the socket buffers hold, so the response must wait for the reader.
+        let big = String(repeating: "0123456789abcdef", count: 2 * 1024 * 1024)
+        let server = try TestServer.start(config: ThreadedMPM.event.config(threads: 2, startServers: 1),
+                                          files: ["htdocs/big.txt": big])
+        defer { server.stop() }
+        XCTAssertTrue(waitUntil(timeoutMs: 5000) { server.children().count == 1 })
+        let slow = try server.connect()
+        try slow.send("GET /big.txt HTTP/1.1\r\nHost: x\r\n\r\n")   // and read nothing for now
+        var status: [String: String] = [:]
+        XCTAssertTrue(waitUntil(timeoutMs: 5000) {
+            status = (try? server.status()) ?? [:]
+            return status["ConnsAsyncWriting"] == "1"
+        }, "the unfinished response is parked: \(status)")
+        XCTAssertEqual(status["BusyWorkers"], "1", "only the status request itself holds a worker: \(status)")
+        let response = try slow.readResponse(timeoutMs: 30_000)
+        XCTAssertEqual(response.body.count, big.utf8.count, "the listener handed the rest to a worker as the client read")
+    }
+}
