@@ -93,6 +93,7 @@ wrk_rps() {  # url [header] -> "req/s p99"
   echo "${rps:-n/a} ${p99:-n/a}"
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
 bench_one() {  # server mpm
   local server=$1 mpm=$2 port pid
@@ -124,7 +125,7 @@ done
   echo "# Benchmark results"
   echo
   echo "Recorded by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB, Linux $(uname -r)."
-  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per scenario, loopback; client and server share the machine."
+  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per scenario, loopback; client and server share the machine (load average before the run: $LOAD_BEFORE)."
   echo "mpmd: release build. Apache: Debian's apache2 $(/usr/sbin/apache2 -v 2>/dev/null | awk -F/ '/version/ {print $2}' | awk '{print $1}') with the same MPM settings (Apache's defaults; KeepAliveTimeout 60, MaxKeepAliveRequests 0; event: AsyncRequestWorkerFactor 32)."
   echo "Idle keep-alive pressure: N connections each get one response and stay open; then the latency of one fresh request on a new connection (300 for prefork and worker, whose MaxRequestWorkers is 256/400; 10,000 for event)."
   echo

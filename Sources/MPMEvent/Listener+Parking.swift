@@ -29,8 +29,12 @@ extension EventListener {
     func park(_ c: Connection, _ kind: Kind, deadline: Int64, events: EpollEvents) {
         let id = nextID
         nextID += 1
+        // Every registration is one-shot: after its event the descriptor stays in the pollset,
+        // disarmed, while a worker serves it, and parking it again only re-arms it (one
+        // epoll_ctl per request instead of a remove and an add). A descriptor never seen
+        // before, or closed and reused since, is added.
         do {
-            try epoll.add(c.fd, events: events, token: id)
+            do { try epoll.modify(c.fd, events: events.union(.oneShot), token: id) } catch { try epoll.add(c.fd, events: events.union(.oneShot), token: id) }
         } catch {
             c.close()
             openConnections -= 1
@@ -41,11 +45,11 @@ extension EventListener {
         counts[kind]! += 1
     }
 
-    /// Removes a parked connection from the pollset and the tables (its queue entry is skipped
-    /// lazily when it reaches the head).
+    /// Removes a parked connection from the tables (its queue entry is skipped lazily when it
+    /// reaches the head). Its registration stays: every caller either got its one-shot event
+    /// (so it is disarmed), closes it (which removes it) or parks it again (which re-arms it).
     func unpark(_ id: UInt64) -> Parked? {
         guard let p = parked.removeValue(forKey: id) else { return nil }
-        epoll.remove(p.connection.fd)
         counts[p.kind]! -= 1
         return p
     }
@@ -82,7 +86,11 @@ extension EventListener {
                 default: done = true
                 }
             }
-            if done, let p = unpark(id) { close(p.connection) }
+            if done, let p = unpark(id) {
+                close(p.connection)
+            } else {
+                try? epoll.modify(p.connection.fd, events: [.readable, .oneShot], token: id)
+            }
         }
     }
 
