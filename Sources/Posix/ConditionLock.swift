@@ -1,31 +1,36 @@
-// A mutex with a condition variable: how a thread sleeps until another one says "there is
+// A mutex with condition variables: how a thread sleeps until another one says "there is
 // work" (a worker waiting for a connection) or "someone is free" (a listener waiting for an
-// idle worker). Swift's Synchronization.Mutex has no condition variable, so this wraps
-// pthread's pair directly.
+// idle worker). Each kind of waiter gets its own condition, so that news for one kind wakes
+// only that kind: waking every idle worker for each new connection would be a thundering herd
+// inside one process. Swift's Synchronization.Mutex has no condition variable, so this wraps
+// pthread's directly.
 import Glibc
 
 public final class ConditionLock: @unchecked Sendable {
     // @unchecked: the pthread objects are only touched through pthread calls, which are
     // thread-safe by contract; the pointers never change after init.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let condition: UnsafeMutablePointer<pthread_cond_t>
+    private let conditions: UnsafeMutablePointer<pthread_cond_t>
+    private let count: Int
 
-    public init() {
+    /// A mutex with `conditions` condition variables, numbered from 0.
+    public init(conditions: Int = 1) {
+        count = conditions
         mutex = .allocate(capacity: 1)
-        condition = .allocate(capacity: 1)
+        self.conditions = .allocate(capacity: conditions)
         pthread_mutex_init(mutex, nil)
         var attr = pthread_condattr_t()
         pthread_condattr_init(&attr)
         pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)   // timed waits ignore clock changes
-        pthread_cond_init(condition, &attr)
+        for i in 0..<conditions { pthread_cond_init(self.conditions + i, &attr) }
         pthread_condattr_destroy(&attr)
     }
 
     deinit {
-        pthread_cond_destroy(condition)
+        for i in 0..<count { pthread_cond_destroy(conditions + i) }
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
-        condition.deallocate()
+        conditions.deallocate()
     }
 
     public func lock() { pthread_mutex_lock(mutex) }
@@ -37,21 +42,22 @@ public final class ConditionLock: @unchecked Sendable {
         return try body()
     }
 
-    /// Waits (the lock held by the caller) until signalled or `timeoutMs` passes.
-    public func wait(timeoutMs: Int) {
+    /// Waits on condition `c` (the lock held by the caller) until signalled or `timeoutMs`
+    /// passes.
+    public func wait(_ c: Int = 0, timeoutMs: Int) {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         var ns = now.tv_nsec + (timeoutMs % 1000) * 1_000_000
         var deadline = timespec(tv_sec: now.tv_sec + timeoutMs / 1000 + ns / 1_000_000_000, tv_nsec: 0)
         ns %= 1_000_000_000
         deadline.tv_nsec = ns
-        pthread_cond_timedwait(condition, mutex, &deadline)
+        pthread_cond_timedwait(conditions + c, mutex, &deadline)
     }
 
-    /// Wakes one waiting thread.
-    public func signal() { pthread_cond_signal(condition) }
-    /// Wakes every waiting thread.
-    public func broadcast() { pthread_cond_broadcast(condition) }
+    /// Wakes one thread waiting on condition `c`.
+    public func signal(_ c: Int = 0) { pthread_cond_signal(conditions + c) }
+    /// Wakes every thread waiting on condition `c`.
+    public func broadcast(_ c: Int = 0) { pthread_cond_broadcast(conditions + c) }
 }
 
 extension Signal {

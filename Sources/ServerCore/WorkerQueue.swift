@@ -7,7 +7,9 @@ import Posix
 
 public final class WorkerQueue: @unchecked Sendable {
     // @unchecked: every stored property is read and written with `lock` held.
-    private let lock = ConditionLock()
+    private let lock = ConditionLock(conditions: 2)
+    /// Condition 0: workers wait for a connection. Condition 1: the listener waits for an idler.
+    private let work = 0, idler = 1
     private var items: [Connection] = []
     private var head = 0
     /// Workers waiting in `pop`.
@@ -25,8 +27,8 @@ public final class WorkerQueue: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         idle += 1
-        lock.broadcast()   // a listener may be waiting for an idler
-        while head == items.count && !closed { lock.wait(timeoutMs: 1000) }
+        lock.signal(idler)   // the listener may be waiting for an idle worker
+        while head == items.count && !closed { lock.wait(work, timeoutMs: 1000) }
         idle -= 1
         guard head < items.count else { return nil }
         let c = items[head]
@@ -51,7 +53,7 @@ public final class WorkerQueue: @unchecked Sendable {
         while idle - reserved - (items.count - head) <= 0 && !closed {
             let left = deadline - MonotonicClock.nowMs()
             if left <= 0 { return false }
-            lock.wait(timeoutMs: Int(left))
+            lock.wait(idler, timeoutMs: Int(left))
         }
         guard !closed else { return false }
         reserved += 1
@@ -77,7 +79,7 @@ public final class WorkerQueue: @unchecked Sendable {
         lock.withLock {
             reserved = max(0, reserved - 1)
             items.append(c)
-            lock.broadcast()
+            lock.signal(work)
         }
     }
 
@@ -85,7 +87,8 @@ public final class WorkerQueue: @unchecked Sendable {
     public func close() {
         lock.withLock {
             closed = true
-            lock.broadcast()
+            lock.broadcast(work)
+            lock.broadcast(idler)
         }
     }
 
