@@ -45,7 +45,7 @@ public final class EventMPM: MPM {
     // MARK: in the child
 
     public func childMain(slot: Int) -> Never {
-        WorkerThreads.enterChild()
+        WorkerThreads.enterChild(server)
         let child = ChildIdentity(processSlot: slot, generation: master.generation)
         let listenerBox = Mutex<EventListener?>(nil)
         // Workers hand every connection back to the listener: to park it (keep-alive,
@@ -65,8 +65,13 @@ public final class EventMPM: MPM {
         }
         workers.mainThreadWait {
             // The listener stops accepting and closes its idle keep-alive connections by itself
-            // once it sees the flag; the connections still being served finish first.
+            // once it sees the flag; it finishes when every connection it knows of is done
+            // (responses still being written, lingering closes).
             listener.notifier.signal()
+            while !listener.finished.load(ordering: .relaxed) {
+                if ChildSignals.stopNow.load(ordering: .relaxed) { Process.exitImmediately(0) }
+                Signal.sleepUnlessSignalled(ms: 50)
+            }
         }
     }
 }

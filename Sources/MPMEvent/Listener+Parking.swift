@@ -73,11 +73,11 @@ extension EventListener {
                 _ = unpark(id)
                 queue.push(p.connection)
             } else {
+                // Write completion waits for a worker (unlike keep-alive, it is not dropped).
                 workersWereBusy = true
-                // Write completion waits for a worker: re-arm and try again next turn.
-                try? epoll.modify(p.connection.fd, events: [.writable, .oneShot], token: id)
+                awaitingWorker.append(id)
             }
-        case .lingering:
+        case .lingering, .shortLingering:
             var done = flags.contains(.hangup) || flags.contains(.error)
             reading: while !done {
                 switch try? p.connection.fd.read(into: buffer) {
@@ -94,6 +94,16 @@ extension EventListener {
         }
     }
 
+    /// Hands waiting write completions to workers that became idle.
+    func retryAwaitingWorker() {
+        while let id = awaitingWorker.first {
+            guard parked[id] != nil else { awaitingWorker.removeFirst(); continue }   // expired meanwhile
+            guard queue.tryReserveIdleWorker() else { return }
+            awaitingWorker.removeFirst()
+            if let p = unpark(id) { queue.push(p.connection) }
+        }
+    }
+
     func close(_ c: Connection) {
         c.close()
         openConnections -= 1
@@ -102,7 +112,7 @@ extension EventListener {
     /// Closes every connection whose deadline has passed. Each queue has one timeout, so its
     /// entries are in deadline order and only the head needs looking at.
     func expire(now: Int64) {
-        for kind in [Kind.keepAlive, .writing, .lingering] {
+        for kind in [Kind.keepAlive, .writing, .lingering, .shortLingering] {
             while let head = queues[kind]!.first, head.deadline <= now {
                 queues[kind]!.removeFirst()
                 guard let p = parked[head.id], p.kind == kind, p.deadline == head.deadline else { continue }
@@ -110,7 +120,7 @@ extension EventListener {
                 if kind == .keepAlive {
                     // KeepAliveTimeout: a short lingering close (2 s).
                     Socket.shutdownWrite(p.connection.fd)
-                    park(p.connection, .lingering, deadline: now + 2000, events: [.readable])
+                    park(p.connection, .shortLingering, deadline: now + 2000, events: [.readable])
                 } else {
                     close(p.connection)
                 }
@@ -139,6 +149,6 @@ extension EventListener {
         r.connections = openConnections
         r.keepAlive = counts[.keepAlive]!
         r.writeCompletion = counts[.writing]!
-        r.lingeringClose = counts[.lingering]!
+        r.lingeringClose = counts[.lingering]! + counts[.shortLingering]!
     }
 }

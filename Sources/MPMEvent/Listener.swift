@@ -25,7 +25,10 @@ import Synchronization
 final class EventListener: @unchecked Sendable {
     // @unchecked: everything but `inbox` (a Mutex) and `notifier` (an eventfd) is used by the
     // listener thread alone.
-    enum Kind { case keepAlive, writing, lingering }
+    /// Each kind has one timeout, hence its own deadline queue: keep-alive (KeepAliveTimeout),
+    /// writing (Timeout), lingering (30 s after a response that closed) and short lingering
+    /// (2 s after a keep-alive timeout).
+    enum Kind { case keepAlive, writing, lingering, shortLingering }
     struct Parked { let connection: Connection; let kind: Kind; let deadline: Int64 }
 
     let server: Server
@@ -41,9 +44,14 @@ final class EventListener: @unchecked Sendable {
     let timeoutMs: Int64
 
     var parked: [UInt64: Parked] = [:]
-    var queues: [Kind: DeadlineQueue] = [.keepAlive: DeadlineQueue(), .writing: DeadlineQueue(), .lingering: DeadlineQueue()]
+    var queues: [Kind: DeadlineQueue] = [.keepAlive: DeadlineQueue(), .writing: DeadlineQueue(),
+                                         .lingering: DeadlineQueue(), .shortLingering: DeadlineQueue()]
     /// Parked connections by kind (the scoreboard's async connection counts).
-    var counts: [Kind: Int] = [.keepAlive: 0, .writing: 0, .lingering: 0]
+    var counts: [Kind: Int] = [.keepAlive: 0, .writing: 0, .lingering: 0, .shortLingering: 0]
+    /// Responses waiting for room in the socket that became writable while no worker was
+    /// idle: retried as soon as a worker hands a connection back, not re-armed (the socket is
+    /// writable: epoll would report it again at once, in a busy loop).
+    var awaitingWorker: [UInt64] = []
     /// The listener needed an idle worker this turn and found none (Apache's workers_were_busy).
     var workersWereBusy = false
     var nextID: UInt64 = 1 << 32
@@ -98,6 +106,7 @@ final class EventListener: @unchecked Sendable {
                 }
             }
             takeInbox()
+            retryAwaitingWorker()
             expire(now: MonotonicClock.nowMs())
             workersWereBusy = false
             adjustAccepting()
@@ -119,7 +128,7 @@ final class EventListener: @unchecked Sendable {
     /// Apache's connections_above_limit: room for ThreadsPerChild plus idle workers times the
     /// factor, lingering connections not counted; and a worker must be idle now.
     var canAccept: Bool {
-        let lingering = counts[.lingering]!
+        let lingering = counts[.lingering]! + counts[.shortLingering]!
         let idle = queue.availableWorkers
         return idle > 0 && openConnections - lingering < threadsPerChild + idle * workerFactor
     }

@@ -99,7 +99,7 @@ public final class PreforkMPM: MPM {
     /// The child: accept a connection, serve it to the end, go back to accept; leave after
     /// MaxConnectionsPerChild connections, or when the master says so.
     public func childMain(slot: Int) -> Never {
-        ChildSignals.install()
+        ChildSignals.install(listeners: server.listeners.map(\.fd))
         Process.setParentDeathSignal(Signal.terminate)
         let generation = master.generation
         let worker = scoreboard.worker(process: slot, thread: 0)
@@ -112,7 +112,7 @@ public final class PreforkMPM: MPM {
         while !ChildSignals.stopping && !record.exitRequested {
             // Apache checks MaxConnectionsPerChild before each accept.
             if limit > 0 && accepted >= limit { break }
-            worker.state = .ready
+            worker.becomeReady()
             guard let (fd, peer, listener) = acceptOne() else { continue }
             accepted += 1
             record.acceptedConnections = accepted
@@ -134,7 +134,7 @@ public final class PreforkMPM: MPM {
                   let first = ready.first else { return nil }
             listener = server.listeners[first]
         }
-        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd) else { return nil }
+        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd, nonBlocking: true) else { return nil }
         return (fd, peer, listener)
     }
 }

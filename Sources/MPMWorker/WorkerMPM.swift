@@ -47,7 +47,7 @@ public final class WorkerMPM: MPM {
     // MARK: in the child
 
     public func childMain(slot: Int) -> Never {
-        WorkerThreads.enterChild()
+        WorkerThreads.enterChild(server)
         let child = ChildIdentity(processSlot: slot, generation: master.generation)
         let limit = settings.maxConnectionsPerChild
         let finished = Atomic<Int>(0)
@@ -58,9 +58,10 @@ public final class WorkerMPM: MPM {
             if limit > 0 && done >= limit { ChildSignals.stopGracefully.store(true, ordering: .relaxed) }
         }
         let listenerDone = Atomic<Bool>(false)
+        let listenerThread: PosixThread
         do {
             try workers.start()
-            _ = try PosixThread.spawn { [server] in
+            listenerThread = try PosixThread.spawn { [server] in
                 Self.listenerMain(server: server, queue: workers.queue)
                 listenerDone.store(true, ordering: .relaxed)
             }
@@ -69,8 +70,11 @@ public final class WorkerMPM: MPM {
             Process.exitImmediately(ExitCodes.childSick)
         }
         workers.mainThreadWait {
-            // The listener sees the flag within a second (its accept times out every second).
-            while !listenerDone.load(ordering: .relaxed) { Signal.sleepUnlessSignalled(ms: 50) }
+            // Interrupt the listener's accept (USR2) until it has seen the flag and left.
+            while !listenerDone.load(ordering: .relaxed) {
+                listenerThread.interrupt(with: ChildSignals.wakeUp)
+                Signal.sleepUnlessSignalled(ms: 20)
+            }
         }
     }
 
@@ -96,7 +100,7 @@ public final class WorkerMPM: MPM {
                   let first = ready.first else { return nil }
             listener = server.listeners[first]
         }
-        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd) else { return nil }
+        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd, nonBlocking: true) else { return nil }
         return (fd, peer, listener)
     }
 }

@@ -100,23 +100,22 @@ public enum Socket {
     }
 
     /// Accepts one connection. The new socket is close-on-exec, and non-blocking when asked.
+    /// Unlike other calls, a signal is not retried: it returns `.wouldBlock`, because a process
+    /// blocked in accept() is woken by a signal precisely so that it looks at its flags.
     public static func accept(_ listener: FileDescriptor, nonBlocking: Bool = false) throws(SystemError) -> IOResult<(FileDescriptor, SocketAddress)> {
         var storage = sockaddr_storage()
         var len = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let flags = SHIM_SOCK_CLOEXEC | (nonBlocking ? SHIM_SOCK_NONBLOCK : 0)
-        let result = try withUnsafeMutablePointer(to: &storage) { ptr in
-            ptr.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                Result { () throws(SystemError) in
-                    try nonBlockingSyscall("accept4") { shim_accept4(listener.rawValue, sa, &len, flags) }
-                }
-            }
-        }.get()
-        switch result {
-        case .wouldBlock: return .wouldBlock
-        case .processed(let fd):
-            let peer = SocketAddress(storage: storage) ?? SocketAddress(host: "unknown", port: 0)
-            return .processed((FileDescriptor(fd), peer))
+        let fd = withUnsafeMutablePointer(to: &storage) { ptr in
+            ptr.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in shim_accept4(listener.rawValue, sa, &len, flags) }
         }
+        if fd == -1 {
+            let err = currentErrno()
+            if err == EINTR || err == EAGAIN || err == EWOULDBLOCK { return .wouldBlock }
+            throw SystemError("accept4", errno: err)
+        }
+        let peer = SocketAddress(storage: storage) ?? SocketAddress(host: "unknown", port: 0)
+        return .processed((FileDescriptor(fd), peer))
     }
 
     /// Connects to `address` (blocking), with TCP_NODELAY. Used by tests, benchmarks and the

@@ -24,9 +24,13 @@ public enum ChildSignals {
 
     /// Installs the child's handlers; call right after fork, in the child. In a child, Ctrl-C
     /// is the master's business; in the single-process mode it stops the server.
-    public static func install(interruptStops: Bool = false) {
+    /// `listeners` are closed as soon as the child is told to stop gracefully (see below).
+    public static func install(interruptStops: Bool = false, listeners: [FileDescriptor] = []) {
         stopNow.store(false, ordering: .relaxed)
         stopGracefully.store(false, ordering: .relaxed)
+        for i in 0..<listenerSlots {
+            (listenerFDs + i).pointee.store(i < listeners.count ? listeners[i].rawValue : Int32(-1), ordering: .relaxed)
+        }
         Signal.setHandler(Signal.terminate, onTerminate)
         Signal.setHandler(Signal.hangup, onTerminate)      // Apache's prefork children: HUP = exit now
         Signal.setHandler(Signal.user1, onGraceful)
@@ -42,6 +46,33 @@ public enum ChildSignals {
     }
 }
 
+extension ChildSignals {
+    static let listenerSlots = 16
+    /// The child's copies of the listening sockets. A child that stops gracefully closes its
+    /// copies at once, as Apache's children do: while any process holds a listening socket
+    /// open the kernel keeps completing handshakes for it, and a client would connect to a
+    /// server that will never accept it. Written once after fork; read by the USR1 handler,
+    /// hence atomics (the only thing a signal handler may touch).
+    /// nonisolated(unsafe): the pointer itself never changes after this initialisation, and
+    /// every access to what it points to is an atomic operation.
+    nonisolated(unsafe) static let listenerFDs: UnsafeMutablePointer<Atomic<Int32>> = {
+        let p = UnsafeMutablePointer<Atomic<Int32>>.allocate(capacity: listenerSlots)
+        for i in 0..<listenerSlots { (p + i).initialize(to: Atomic<Int32>(-1)) }
+        return p
+    }()
+
+    /// Closes the listening sockets of this child (once; async-signal-safe).
+    public static func closeListeners() {
+        for i in 0..<listenerSlots {
+            let fd = (listenerFDs + i).pointee.exchange(-1, ordering: .relaxed)
+            if fd >= 0 { FileDescriptor(fd).close() }
+        }
+    }
+}
+
 private func onTerminate(_: Int32) { ChildSignals.stopNow.store(true, ordering: .relaxed) }
-private func onGraceful(_: Int32) { ChildSignals.stopGracefully.store(true, ordering: .relaxed) }
+private func onGraceful(_: Int32) {
+    ChildSignals.stopGracefully.store(true, ordering: .relaxed)
+    ChildSignals.closeListeners()
+}
 private func onWakeUp(_: Int32) {}

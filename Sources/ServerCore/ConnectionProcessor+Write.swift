@@ -104,8 +104,16 @@ extension ConnectionProcessor {
         return result == .done
     }
 
+    /// Waits at most Timeout for room in the socket's send buffer, as Apache gives up on a
+    /// client that stops reading; a TERM to the child ends the wait at once.
     func waitWritable(_ c: Connection) -> Bool {
-        guard let events = try? c.fd.poll(for: .writable, timeoutMs: timeoutMs) else { return false }
-        return !events.isEmpty && !ChildSignals.stopNow.load(ordering: .relaxed)
+        let deadline = MonotonicClock.nowMs() + Int64(timeoutMs)
+        while !ChildSignals.stopNow.load(ordering: .relaxed) {
+            let left = Int(deadline - MonotonicClock.nowMs())
+            guard left > 0 else { return false }
+            guard let events = try? c.fd.pollInterruptibly(for: .writable, timeoutMs: left) else { continue }
+            return !events.isEmpty
+        }
+        return false
     }
 }

@@ -142,8 +142,8 @@ public final class ConnectionProcessor {
 
     enum ServeResult { case keepOpen, close, failed, blocked }
 
-    /// Reads what the socket holds now, without waiting (`.timedOut`: nothing there). Only for
-    /// the event MPM, whose connection sockets are non-blocking.
+    /// Reads what the socket holds now, without waiting (`.timedOut`: nothing there). Every
+    /// MPM accepts its connections non-blocking, so that no read or write can outwait Timeout.
     func readAvailable(_ c: Connection) -> ReadResult {
         switch try? c.fd.read(into: buffer) {
         case .processed(0)?: return .closedByPeer
@@ -272,7 +272,12 @@ public final class ConnectionProcessor {
         while MonotonicClock.nowMs() < deadline && !ChildSignals.stopNow.load(ordering: .relaxed) {
             guard let events = try? c.fd.pollInterruptibly(for: .readable, timeoutMs: 2000) else { continue }
             if events.isEmpty { break }
-            guard case .processed(let n)? = try? c.fd.read(into: buffer), n > 0 else { break }
+            switch try? c.fd.read(into: buffer) {
+            case .processed(let n)? where n > 0: continue
+            case .wouldBlock?: continue
+            default: break
+            }
+            break
         }
         c.close()
     }

@@ -16,6 +16,7 @@ import Posix
 
 extension Master {
     func beginStop() {
+        if phase == .stopping { return }
         phase = .stopping
         server.scoreboard.global.stopping = true
         stopDeadlineMs = MonotonicClock.nowMs()

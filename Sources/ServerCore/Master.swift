@@ -83,6 +83,9 @@ public final class Master: MasterControl {
 
     /// Returns an exit code when the master must leave now.
     func handle(signal sig: Int32) -> Int32? {
+        // Once stopping, only TERM/INT still mean something (they turn a graceful stop into a
+        // hard one); a restart would fork children into a server that is going away.
+        if phase != .running && sig != Signal.terminate && sig != Signal.interrupt { return nil }
         switch sig {
         case Signal.child:
             return nil   // reaped right after, in the loop

@@ -163,6 +163,13 @@ public struct WorkerSlot: @unchecked Sendable {
         state = .ready
     }
 
+    /// Back to `_` between two connections: the per-connection counters start again at 0.
+    public func becomeReady() {
+        connectionCount = 0
+        connectionBytes = 0
+        state = .ready
+    }
+
     /// Adds one served request to the three counters, as Apache does.
     public func countRequest(bytes: Int, durationUs: Int64) {
         accessCount += 1; myAccessCount += 1; connectionCount += 1

@@ -19,12 +19,12 @@ enum SingleProcess {
         let listener = server.listeners[0]
         server.errorLog.always(.notice, "core", "MPM00009", "\(Version.serverBanner) serving in a single process (-X)")
         while !ChildSignals.stopping {
-            switch try? Socket.accept(listener.fd) {
+            switch try? Socket.accept(listener.fd, nonBlocking: true) {
             case .processed(let (fd, peer))?:
                 let local = (try? Socket.localAddress(fd)) ?? listener.address
                 let connection = Connection(fd: fd, peer: peer, local: local, limits: server.limits)
                 _ = processor.process(connection, slot: slot, parkWhenIdle: false)
-                slot.state = .ready
+                slot.becomeReady()
             default:
                 continue   // timeout (SO_RCVTIMEO), a signal, or a failed accept: look at the flags
             }

@@ -91,14 +91,4 @@ public final class WorkerQueue: @unchecked Sendable {
             lock.broadcast(idler)
         }
     }
-
-    /// Connections queued and not yet taken (closed by the caller when a child dies).
-    public func drain() -> [Connection] {
-        lock.withLock {
-            let rest = Array(items[head...])
-            items.removeAll()
-            head = 0
-            return rest
-        }
-    }
 }

@@ -37,8 +37,8 @@ public final class WorkerThreads: @unchecked Sendable {
     public static let mainThreadSignals = [Signal.terminate, Signal.user1, Signal.hangup, Signal.interrupt, Signal.windowChange]
 
     /// Call first in a threaded child, before creating any thread.
-    public static func enterChild() {
-        ChildSignals.install()
+    public static func enterChild(_ server: Server) {
+        ChildSignals.install(listeners: server.listeners.map(\.fd))
         Process.setParentDeathSignal(Signal.terminate)
         Signal.setThreadMask(blocking: mainThreadSignals)
     }
@@ -57,7 +57,7 @@ public final class WorkerThreads: @unchecked Sendable {
         while let c = queue.pop() {
             let outcome = processor.process(c, slot: slot, parkWhenIdle: parkWhenIdle)
             onOutcome(c, outcome)
-            slot.state = .ready
+            slot.becomeReady()
         }
         slot.state = .dead
         exited.wrappingAdd(1, ordering: .relaxed)
@@ -65,21 +65,23 @@ public final class WorkerThreads: @unchecked Sendable {
 
     /// The main thread's life once everything is started: wait for an order (or for the child
     /// to decide itself to stop, e.g. after MaxConnectionsPerChild), then stop. `stopListener`
-    /// tells the listener to close and returns when it has. Never returns.
+    /// returns once the listener thread is done with every connection it held; connections
+    /// still queued are served (a closed queue still hands out what it holds). Never returns.
     public func mainThreadWait(stopListener: () -> Void) -> Never {
         Signal.unblockAll()
         let record = server.scoreboard.process(child.processSlot)
         while !ChildSignals.stopping {
             // Retired by the master's spare-thread maintenance: leave gracefully.
             if record.exitRequested { ChildSignals.stopGracefully.store(true, ordering: .relaxed); break }
+            if ChildSignals.stopGracefully.load(ordering: .relaxed) { break }
             Signal.sleepUnlessSignalled(ms: 1000)
         }
         if ChildSignals.stopNow.load(ordering: .relaxed) { Process.exitImmediately(0) }
         // Graceful: no new connection; the ones in hand are finished (their slots show `G`).
         record.quiescing = true
+        ChildSignals.closeListeners()   // done by the USR1 handler already, but not after MaxConnectionsPerChild
         stopListener()
         queue.close()
-        for c in queue.drain() { c.close() }
         while exited.load(ordering: .relaxed) < count {
             for t in threads { t.interrupt(with: ChildSignals.wakeUp) }
             Signal.sleepUnlessSignalled(ms: 100)
