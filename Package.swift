@@ -50,6 +50,12 @@ let package = Package(
                     exclude: ["Fixtures", "Golden"]),
         // Lab 1's graded checks: each test is named by one <check test> of labs/01-processes/lab.xml.
         .testTarget(name: "Lab01Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
+        // Lab 2's graded checks (threads and sharing): labs/02-threads/lab.xml.
+        .testTarget(name: "Lab02Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "LabExercises", "mpmd"]),
+        // Lab 3's graded checks (keep-alive and event): labs/03-keepalive/lab.xml.
+        .testTarget(name: "Lab03Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "LabExercises", "ServerCore", "mpmd"]),
+        // Lab 4's graded checks (choosing and sizing): labs/04-sizing/lab.xml.
+        .testTarget(name: "Lab04Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
         // The grader itself: answers files, test results, reports, lab/test agreement, mpmlab's commands.
         .testTarget(name: "GradingTests", dependencies: ["LabKit", "LabCheckKit", "XML", "Posix", "mpmlab"],
                     exclude: ["Golden"]),

@@ -9,7 +9,10 @@
 //   - statuses after which the request stream cannot be trusted (400, 408, 411, 413, 414,
 //     500, 501, 503): no;
 //   - MaxKeepAliveRequests N (N > 0): at most N responses keep the connection, so the
-//     (N+1)th closes it; 0 means no limit.
+//     (N+1)th closes it; 0 means no limit (`keepAlivesServed` counts the responses that
+//     already kept this connection, so it is 0 on the first request).
+// Try it alone with `swift test --filter Lab03Checks.DecisionExerciseChecks`, then in the
+// server with `LabExercise keep-alive` (lab 3).
 import ServerCore
 
 public enum KeepAliveDecision {

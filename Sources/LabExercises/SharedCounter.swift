@@ -5,6 +5,11 @@
 // of the same process call it at the same moment. Make `increment` correct: every call must
 // return a different number, and after N calls the counter must be exactly N — no update lost,
 // whatever the number of threads. (Compare with /lab/unsafe-counter, which loses updates.)
+//
+// A `var` read then written back is exactly /lab/unsafe-counter's race: two threads read the
+// same value. The Synchronization module has what you need (`Mutex`, or `Atomic`, whose
+// `wrappingAdd` returns the new value in one indivisible step). Try it alone with
+// `swift test --filter Lab02Checks.CounterExerciseChecks`, then in the server (lab 2).
 import Synchronization
 
 public final class SharedCounter: Sendable {

@@ -33,7 +33,7 @@ struct LabAgreementTests {
     @Test("every test of a lab check target is named by exactly one check")
     func everyTestIsGraded() throws {
         let tests = try Self.checkTargetTests()
-        #expect(tests.count >= 16, "the inventory found \(tests.count) tests")
+        #expect(tests.count >= 52, "the inventory found \(tests.count) tests")
         var named: [TestName: [String]] = [:]
         for lab in try GradingSupport.labs() {
             for check in lab.checks { if let name = TestName(check.test) { named[name, default: []].append(check.id) } }
@@ -50,5 +50,11 @@ struct LabAgreementTests {
         for check in lab.checks {
             #expect(TestName(check.test)?.target == expected, "\(check.id) names \(check.test), outside \(expected)")
         }
+    }
+
+    @Test("each lab's check target is declared in Package.swift", arguments: try GradingSupport.labs().map(\.id))
+    func checkTargetIsDeclared(lab id: String) throws {
+        let manifest = try FileSystem.readText(GradingSupport.repositoryRoot + "/Package.swift")
+        #expect(manifest.contains(".testTarget(name: \"Lab\(id.prefix(2))Checks\""), "Package.swift declares no Lab\(id.prefix(2))Checks")
     }
 }

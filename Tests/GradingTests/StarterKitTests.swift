@@ -77,4 +77,16 @@ struct StarterKitTests {
         #expect(kit.gradedExercises(of: lab).map(\.id) == ["sizing", "measurements"])
         #expect(StarterKit().gradedExercises(of: lab).isEmpty)
     }
+
+    @Test("labs 2 to 4: the graded exercises are those whose files the starter replaces or strips", arguments: [
+        ("02-threads", ["counter", "one-child", "measurements"]),
+        ("03-keepalive", ["decision", "tuning", "measurements"]),
+        ("04-sizing", ["budget", "measurements"]),
+    ])
+    func gradedExercisesOfLaterLabs(lab id: String, graded: [String]) throws {
+        let lab = try #require(try GradingSupport.labs().first { $0.id == id })
+        let kit = StarterKit(replaced: ["labs/\(id)/answers.txt", "labs/\(id)/student.conf"],
+                             stripped: ["Sources/LabExercises/KeepAliveDecision.swift", "Sources/LabExercises/SharedCounter.swift"])
+        #expect(kit.gradedExercises(of: lab).map(\.id) == graded)
+    }
 }
