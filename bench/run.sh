@@ -107,7 +107,7 @@ bench_one() {  # server mpm
   read -r cl cl99 <<<"$(wrk_rps "$base/1k.bin" "Connection: close")"
   read -r big big99 <<<"$(wrk_rps "$base/100k.bin")"
   local idle_n=300; [ "$mpm" = event ] && idle_n=10000
-  local idle; idle=$(timeout 120 python3 bench/idle.py "$port" "$idle_n" 2>/dev/null || echo "held=? fresh_ms=?")
+  local idle; idle=$(timeout 90 python3 bench/idle.py "$port" "$idle_n" 2>/dev/null || echo "held=? fresh_ms=?")
   local rss; rss=$(ps -o rss= --ppid "$pid" -p "$pid" 2>/dev/null | awk '{s+=$1} END {printf "%.0f", s/1024}')
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   ROWS+=("| $server | $mpm | $ka ($ka99) | $cl ($cl99) | $big ($big99) | $idle_n: $idle | ${rss} MiB |")
@@ -127,7 +127,7 @@ done
   echo "Recorded by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB, Linux $(uname -r)."
   echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per scenario, loopback; client and server share the machine (load average before the run: $LOAD_BEFORE)."
   echo "mpmd: release build. Apache: Debian's apache2 $(/usr/sbin/apache2 -v 2>/dev/null | awk -F/ '/version/ {print $2}' | awk '{print $1}') with the same MPM settings (Apache's defaults; KeepAliveTimeout 60, MaxKeepAliveRequests 0; event: AsyncRequestWorkerFactor 32)."
-  echo "Idle keep-alive pressure: N connections each get one response and stay open; then the latency of one fresh request on a new connection (300 for prefork and worker, whose MaxRequestWorkers is 256/400; 10,000 for event)."
+  echo "Idle keep-alive pressure: N connections each get one response and stay open; then the latency of one fresh request on a new connection (nan: no answer within 30 s). N is 300 for prefork and worker, whose MaxRequestWorkers is 256/400, and 10,000 for event; held counts the connections answered within 30 s and still open."
   echo
   echo "| server | MPM | 1 KiB keep-alive req/s (p99) | 1 KiB close req/s (p99) | 100 KiB keep-alive req/s (p99) | idle keep-alive: N held, fresh request | RSS after |"
   echo "|---|---|---|---|---|---|---|"
