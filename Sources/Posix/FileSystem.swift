@@ -55,6 +55,14 @@ public enum FileSystem {
         (try? status(path))??.kind == .directory
     }
 
+    /// What a symbolic link points to (readlink), or nil.
+    public static func linkTarget(_ path: String) -> String? {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink(path, &buf, buf.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The canonical absolute path (symlinks resolved), or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }

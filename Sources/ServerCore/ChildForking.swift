@@ -32,7 +32,10 @@ public enum ChildForking {
             server.errorLog.always(.error, module, tag, "fork: Unable to fork new process: \(error)")
             throw error
         }
-        if pid == 0 { childMain(slot) }
+        if pid == 0 {
+            master.releaseInChild()
+            childMain(slot)
+        }
         master.childStarted(slot: slot, pid: pid)
     }
 }

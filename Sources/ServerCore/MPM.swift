@@ -50,6 +50,9 @@ public protocol MPM: AnyObject {
 
 /// What an MPM may ask of the master (implemented by `Master`).
 public protocol MasterControl: AnyObject {
+    /// In a newly forked child: closes the master's own descriptors (its signalfd and epoll
+    /// instance), which fork copied but which mean nothing to a child.
+    func releaseInChild()
     /// Records a newly forked child in the master's table and the scoreboard.
     func childStarted(slot: Int, pid: Int32)
     /// The slot of a live child with this pid, if any.

@@ -121,6 +121,11 @@ public final class Master: MasterControl {
         record.generation = generation
     }
 
+    public func releaseInChild() {
+        signals.fd.close()
+        epoll.fd.close()
+    }
+
     public func slot(ofChild pid: Int32) -> Int? {
         children.first { $0.value == pid }?.key
     }

@@ -29,6 +29,20 @@ struct PreforkProcessTests {
         #expect(Process.threadIDs(of: server.pid).count == 1, "the master is single-threaded")
     }
 
+    @Test("Children do not keep the master's signalfd or epoll instance")
+    func childrenReleaseMasterDescriptors() throws {
+        let server = try TestServer.start(config: preforkBase + "StartServers 2")
+        defer { server.stop() }
+        #expect(waitUntil(timeoutMs: 5000) { server.children().count == 2 })
+        for child in server.children() {
+            let links = ((try? FileSystem.list("/proc/\(child)/fd")) ?? []).compactMap { FileSystem.linkTarget("/proc/\(child)/fd/\($0)") }
+            #expect(!links.contains("anon_inode:[signalfd]"), "child \(child): \(links)")
+            #expect(!links.contains("anon_inode:[eventpoll]"), "child \(child): \(links)")
+        }
+        let masterLinks = ((try? FileSystem.list("/proc/\(server.pid)/fd")) ?? []).compactMap { FileSystem.linkTarget("/proc/\(server.pid)/fd/\($0)") }
+        #expect(masterLinks.contains("anon_inode:[signalfd]"), "the master reads its signals from a signalfd")
+    }
+
     @Test("Concurrent slow requests are served by distinct children, never by the master")
     func concurrentRequestsDistinctPIDs() throws {
         let server = try TestServer.start(config: preforkBase + "StartServers 4\nMinSpareServers 1\nMaxSpareServers 10")
