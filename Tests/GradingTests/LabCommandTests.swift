@@ -161,4 +161,38 @@ struct LabCommandTests {
         #expect(csv.count == 3)
         #expect(csv[2].hasPrefix("grace,01-processes,"))
     }
+
+    @Test("grade builds each student's code exercise, not the repository's solution")
+    func gradeCodeExercise() throws {
+        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"/></testsuites>\n", console: "", exitCode: 0)
+        defer { try? FileSystem.remove(folder) }
+        // This stand-in's build records which SharedCounter.swift it would have compiled.
+        let script = """
+            #!/bin/sh
+            if [ "$1" = build ]; then
+              while [ $# -gt 0 ]; do [ "$1" = --package-path ] && P="$2"; shift; done
+              cat "$P/Sources/LabExercises/SharedCounter.swift" >> \(folder)/builds.log
+              echo "=== end of build" >> \(folder)/builds.log
+              exit 0
+            fi
+            while [ $# -gt 0 ]; do [ "$1" = --xunit-output ] && X="$2"; shift; done
+            cp \(folder)/st.xml "${X%.xml}-swift-testing.xml"
+            exit 0
+            """
+        try FileSystem.write(Array(script.utf8), to: folder + "/swift", mode: 0o755)
+        try FileSystem.makeDirectories(folder + "/submissions/alice")
+        try FileSystem.makeDirectories(folder + "/submissions/bob")
+        try FileSystem.write("// alice's own counter\n", to: folder + "/submissions/alice/SharedCounter.swift")
+        let (status, output) = try GradingSupport.mpmlab(["grade", "2", "--root", Self.root, "--submissions", folder + "/submissions",
+                                                          "--out", folder + "/grades"],
+                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
+        #expect(status == .exited(0), "\(output)")
+        let builds = try FileSystem.readText(folder + "/builds.log").split(separator: "=== end of build\n", omittingEmptySubsequences: false)
+        #expect(builds.count == 3, "one build per student")
+        guard builds.count == 3 else { return }
+        #expect(builds[0].contains("alice's own counter"), "alice's file was compiled")
+        #expect(!builds[1].contains("alice"), "bob did not inherit alice's file")
+        #expect(builds[1].contains("// YOUR CODE HERE") && !builds[1].contains("Mutex<Int>(0)"),
+                "bob handed nothing in: the stripped starter was compiled, not the solution")
+    }
 }
