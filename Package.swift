@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ServerHarness", dependencies: ["Posix", "HTTP"]),
         // What lab checks share (answers files...). No libxml2 here: a test target holding XCTest
         // classes must not see CLibXML2 beside Foundation (their ICU headers clash).
-        .target(name: "LabCheckKit", dependencies: ["Posix"]),
+        .target(name: "LabCheckKit", dependencies: ["Posix", "ServerHarness"]),
         .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "LabExercises", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
             "LabKit", "XML", "Config", "Posix",

@@ -17,18 +17,12 @@ let lab3Questions = [
 
 @Suite("Lab 3: the measurements exercise (answers.txt)", .serialized)
 struct AnswerChecks {
-    static func answers() -> AnswersFile { AnswersFile.read(LabFiles.answersPath, expecting: lab3Questions) }
+    static func answers() -> AnswersFile { AnswersFile.read(labFiles.answersPath, expecting: lab3Questions) }
 
     /// Compares the student's answer to `key` with the value the server showed. The measured
     /// value stays out of the failure message: it is the answer.
     static func expectAnswer(_ key: String, equals measured: AnswerValue, sourceLocation: SourceLocation = #_sourceLocation) {
-        let file = answers()
-        guard let given = file[key] else {
-            Issue.record("answers.txt has no valid answer for \"\(key)\"", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(given == measured, "answers.txt line \(file.lines[key] ?? 0): \(key) = \(given) is not what the live server shows",
-                sourceLocation: sourceLocation)
+        if let why = answers().mismatch(key, measured) { Issue.record(Comment(rawValue: why), sourceLocation: sourceLocation) }
     }
 
     /// keepalive.answers-file

@@ -22,7 +22,7 @@ final class BudgetScenarioChecks: XCTestCase {
 
     /// mpmd with the student's file, the observation windows added.
     static func studentServer() throws -> TestServer {
-        let path = LabFiles.studentConfigPath
+        let path = labFiles.studentConfigPath
         guard let text = try? FileSystem.readText(path) else {
             throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
         }
