@@ -50,6 +50,27 @@ public struct LabFolder: Sendable {
     }
 }
 
+/// The student's configuration does not exist or mpmd refuses it: a failure of the exercise
+/// (its checks fail with this message), not a setup error.
+public struct StudentConfigError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+extension LabFolder {
+    /// mpmd with the student's `student.conf`, the observation windows added.
+    public func startStudentServer() throws -> TestServer {
+        let path = studentConfigPath
+        guard let text = try? FileSystem.readText(path) else {
+            throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
+        }
+        do {
+            return try TestServer.start(config: text + "\n" + observationLocations)
+        } catch {
+            throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
+        }
+    }
+}
+
 /// The experiments' windows on the server: server-status and the lab handler, from this machine.
 public let observationLocations = """
 

@@ -9,22 +9,8 @@ import Testing
 
 @Suite("Lab 1: the sizing exercise (student.conf)", .serialized)
 struct StudentConfigChecks {
-    struct StudentConfigError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// mpmd with the student's file, the observation windows added.
-    static func studentServer() throws -> TestServer {
-        let path = labFiles.studentConfigPath
-        guard let text = try? FileSystem.readText(path) else {
-            throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
-        }
-        do {
-            return try TestServer.start(config: text + "\n" + observationLocations)
-        } catch {
-            throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
-        }
-    }
+    static func studentServer() throws -> TestServer { try labFiles.startStudentServer() }
 
     /// prefork.config-cap — "never more than 6 children".
     @Test("Under a load of 9 clients the student's server never runs more than 6 children, and says it reached MaxRequestWorkers")

@@ -10,22 +10,8 @@ import Testing
 
 @Suite("Lab 3: the tuning exercise (student.conf)", .serialized)
 struct StudentConfigChecks {
-    struct StudentConfigError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// mpmd with the student's file, the observation windows added.
-    static func studentServer() throws -> TestServer {
-        let path = labFiles.studentConfigPath
-        guard let text = try? FileSystem.readText(path) else {
-            throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
-        }
-        do {
-            return try TestServer.start(config: text + "\n" + observationLocations)
-        } catch {
-            throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
-        }
-    }
+    static func studentServer() throws -> TestServer { try labFiles.startStudentServer() }
 
     /// keepalive.config-timeout
     @Test("An idle connection to the student's server is still open after 1.5 s and closed within 3.5 s")

@@ -11,27 +11,13 @@ import ServerHarness
 import XCTest
 
 final class BudgetScenarioChecks: XCTestCase {
-    struct StudentConfigError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// The stated budget: the whole server's PSS, in kB (14 MiB).
     static let budgetKB = 14 * 1024
     /// Clients at once: more than the budget allows to serve together.
     static let clients = 32
 
     /// mpmd with the student's file, the observation windows added.
-    static func studentServer() throws -> TestServer {
-        let path = labFiles.studentConfigPath
-        guard let text = try? FileSystem.readText(path) else {
-            throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
-        }
-        do {
-            return try TestServer.start(config: text + "\n" + observationLocations)
-        } catch {
-            throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
-        }
-    }
+    static func studentServer() throws -> TestServer { try labFiles.startStudentServer() }
 
     /// sizing.budget-config
     func testUnderThirtyTwoClientsTheStudentsServerStaysWithinFourteenMiBServingEightAtOnce() throws {
