@@ -7,8 +7,6 @@
 #include "CLinuxShim.h"
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) { return accept4(fd, addr, len, flags); }
-int shim_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
-int shim_memfd_create(const char *name, unsigned int flags) { return (int)syscall(SYS_memfd_create, name, flags); }
 pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
 int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
@@ -21,11 +19,9 @@ int shim_WCOREDUMP(int status) { return WCOREDUMP(status); }
 
 const int SHIM_SOCK_NONBLOCK = SOCK_NONBLOCK;
 const int SHIM_SOCK_CLOEXEC = SOCK_CLOEXEC;
-const int SHIM_MFD_CLOEXEC = 1; /* MFD_CLOEXEC */
 const unsigned int SHIM_EPOLLIN = EPOLLIN;
 const unsigned int SHIM_EPOLLOUT = EPOLLOUT;
 const unsigned int SHIM_EPOLLRDHUP = EPOLLRDHUP;
 const unsigned int SHIM_EPOLLHUP = EPOLLHUP;
 const unsigned int SHIM_EPOLLERR = EPOLLERR;
 const unsigned int SHIM_EPOLLONESHOT = EPOLLONESHOT;
-const unsigned int SHIM_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;

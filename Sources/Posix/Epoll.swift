@@ -17,8 +17,6 @@ public struct EpollEvents: OptionSet, Sendable {
     /// Report once, then disarm until `modify` re-arms: the descriptor can be handed to exactly
     /// one worker without two threads racing for it.
     public static let oneShot = EpollEvents(rawValue: SHIM_EPOLLONESHOT)
-    /// Wake only one of the epoll instances waiting on this descriptor (herd control).
-    public static let exclusive = EpollEvents(rawValue: SHIM_EPOLLEXCLUSIVE)
 }
 
 public final class Epoll {

@@ -53,12 +53,6 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Gathers several buffers into one system call (the response head and body together).
-    public func writev(_ buffers: [UnsafeRawBufferPointer]) throws(SystemError) -> IOResult<Int> {
-        var iov = buffers.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
-        return try nonBlockingSyscall("writev") { Glibc.writev(rawValue, &iov, Int32(iov.count)) }
-    }
-
     /// Copies `count` bytes of the file `source` from `offset` straight to this socket inside
     /// the kernel, without passing through user memory.
     public func sendfile(from source: FileDescriptor, offset: inout Int64, count: Int) throws(SystemError) -> IOResult<Int> {
@@ -72,12 +66,6 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         let flags = try syscall("fcntl") { fcntl(rawValue, F_GETFL) }
         let newFlags = on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK
         if newFlags != flags { try syscall("fcntl") { fcntl(rawValue, F_SETFL, newFlags) } }
-    }
-
-    /// Whether the descriptor survives `exec` (it never matters across `fork`).
-    public func setCloseOnExec(_ on: Bool) throws(SystemError) {
-        let flags = try syscall("fcntl") { fcntl(rawValue, F_GETFD) }
-        try syscall("fcntl") { fcntl(rawValue, F_SETFD, on ? flags | FD_CLOEXEC : flags & ~FD_CLOEXEC) }
     }
 
     /// `fstat`.
@@ -121,20 +109,6 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         try syscall("setsockopt") { setsockopt(rawValue, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size)) }
     }
 
-    /// A pipe; both ends close-on-exec.
-    public static func pipe(nonBlocking: Bool = false) throws(SystemError) -> (read: FileDescriptor, write: FileDescriptor) {
-        var fds: [Int32] = [0, 0]
-        let flags = O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0)
-        _ = try fds.withUnsafeMutableBufferPointer { buf in
-            syscallResult("pipe2") { shim_pipe2(buf.baseAddress!, flags) }
-        }.get()
-        return (FileDescriptor(fds[0]), FileDescriptor(fds[1]))
-    }
-
-    /// Makes `target` a copy of this descriptor (`dup2`): how a daemon points stderr at its log.
-    public func duplicate(onto target: FileDescriptor) throws(SystemError) {
-        try syscall("dup2") { dup2(rawValue, target.rawValue) }
-    }
 }
 
 /// The events `poll` waits for and reports.

@@ -72,10 +72,6 @@ public enum Signal {
         sigaction(sig, &action, nil)
     }
 
-    /// Sends `sig` to one thread of this process.
-    public static func send(_ sig: Int32, toThread thread: pthread_t) {
-        pthread_kill(thread, sig)
-    }
 }
 
 /// A descriptor that becomes readable when one of the blocked `signals` is pending.

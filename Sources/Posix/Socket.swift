@@ -160,13 +160,6 @@ public enum Socket {
         _ = shutdown(fd.rawValue, Int32(SHUT_WR))
     }
 
-    /// Sets SO_LINGER to 0 so that close() sends a reset instead of a FIN (tests of abortive
-    /// closes).
-    public static func setAbortiveClose(_ fd: FileDescriptor) {
-        var l = linger(l_onoff: 1, l_linger: 0)
-        _ = setsockopt(fd.rawValue, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
-    }
-
     /// Bytes waiting in the receive queue (FIONREAD).
     public static func pendingBytes(_ fd: FileDescriptor) -> Int {
         var n: Int32 = 0

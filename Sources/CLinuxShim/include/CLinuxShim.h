@@ -1,7 +1,7 @@
 // CLinuxShim: the Linux declarations that Swift's Glibc module does not export.
 //
 // Glibc's module map lacks <sys/epoll.h>, <sys/eventfd.h>, <sys/signalfd.h>, <sys/timerfd.h>
-// and <sys/sendfile.h>, and it is built without _GNU_SOURCE, so accept4, pipe2, memfd_create
+// and <sys/sendfile.h>, and it is built without _GNU_SOURCE, so accept4
 // and gettid are missing too. This header must NOT define _GNU_SOURCE (the importer then sees
 // two different fd_set definitions and fails); the GNU-only calls are wrapped in shim.c,
 // which is compiled with it. Function-like macros (WIFEXITED...) are wrapped for the same
@@ -31,8 +31,6 @@
 #include <netinet/tcp.h>
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
-int shim_pipe2(int fds[2], int flags);
-int shim_memfd_create(const char *name, unsigned int flags);
 pid_t shim_gettid(void);
 // Asks the kernel to send `sig` to the calling process when its parent dies.
 int shim_set_parent_death_signal(int sig);
@@ -47,13 +45,11 @@ int shim_WCOREDUMP(int status);
 // Constants that import awkwardly (enums or macros built from other macros).
 extern const int SHIM_SOCK_NONBLOCK;
 extern const int SHIM_SOCK_CLOEXEC;
-extern const int SHIM_MFD_CLOEXEC;
 extern const unsigned int SHIM_EPOLLIN;
 extern const unsigned int SHIM_EPOLLOUT;
 extern const unsigned int SHIM_EPOLLRDHUP;
 extern const unsigned int SHIM_EPOLLHUP;
 extern const unsigned int SHIM_EPOLLERR;
 extern const unsigned int SHIM_EPOLLONESHOT;
-extern const unsigned int SHIM_EPOLLEXCLUSIVE;
 
 #endif
