@@ -58,14 +58,15 @@ public struct StudentConfigError: Error, CustomStringConvertible {
 }
 
 extension LabFolder {
-    /// mpmd with the student's `student.conf`, the observation windows added.
-    public func startStudentServer() throws -> TestServer {
+    /// mpmd with the student's `student.conf`, the observation windows added, and `overriding`
+    /// (directives that isolate the behaviour a check measures) after the student's own.
+    public func startStudentServer(overriding: String = "") throws -> TestServer {
         let path = studentConfigPath
         guard let text = try? FileSystem.readText(path) else {
             throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
         }
         do {
-            return try TestServer.start(config: text + "\n" + observationLocations, arguments: StudentCode.serverArguments)
+            return try TestServer.start(config: text + "\n" + overriding + "\n" + observationLocations, arguments: StudentCode.serverArguments)
         } catch {
             throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
         }
