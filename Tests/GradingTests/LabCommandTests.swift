@@ -88,9 +88,9 @@ struct LabCommandTests {
     func check() throws {
         let lab = try #require(try GradingSupport.labs().first { $0.id == "01-processes" })
         // XCTest suites report on the console, Swift Testing ones in the xUnit file; one check
-        // fails (config-cap) and one test is missing from both (answer-pss).
+        // fails (config-cap) and one test is missing from both (answer-shared).
         var cases = "", console = "◇ Test run started.\n↳ Testing Library Version: 6.3.1 (937120cbc281cf2)\n"
-        for name in Grader.testNames(of: lab) where name.function != "pssBelowRss" {
+        for name in Grader.testNames(of: lab) where name.function != "childSharedMemory" {
             if name.suite == "PreforkScenarioChecks" {
                 console += "Test Case '\(name.suite).\(name.function)' passed (1.0 seconds)\n"
             } else if name.function == "neverMoreThanSixChildren" {
@@ -109,8 +109,8 @@ struct LabCommandTests {
         #expect(output.contains("FAIL  prefork.config-cap  0/3\n"))
         #expect(output.contains("      » Under prefork a child serves one connection"))
         #expect(output.contains("        the server ran 12 children at once\n"))
-        #expect(output.contains("ERROR prefork.answer-pss  0/1\n"))
-        #expect(output.contains("        the test Lab01Checks.AnswerChecks/pssBelowRss did not run\n"))
+        #expect(output.contains("ERROR prefork.answer-shared  0/1\n"))
+        #expect(output.contains("        the test Lab01Checks.AnswerChecks/childSharedMemory did not run\n"))
         #expect(output.contains("\nScore: 17/21\n"))
 
         LibXML.initialize()
@@ -147,7 +147,7 @@ struct LabCommandTests {
 
     @Test("grade runs the checks once per submission and writes reports, results.json files and grades.csv")
     func grade() throws {
-        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"><testcase classname=\"Lab01Checks.AnswerChecks\" name=\"pssBelowRss()\"/></testsuite></testsuites>\n",
+        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"><testcase classname=\"Lab01Checks.AnswerChecks\" name=\"childSharedMemory()\"/></testsuite></testsuites>\n",
                                         console: "", exitCode: 1)
         defer { try? FileSystem.remove(folder) }
         for student in ["ada", "grace"] { try FileSystem.makeDirectories(folder + "/submissions/" + student) }
