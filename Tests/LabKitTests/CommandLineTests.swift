@@ -65,6 +65,15 @@ struct CommandLineTests {
         #expect(FileSystem.exists(out + "/fr/report-ada-01-processes.html"))
     }
 
+    @Test("show setup prints the getting-started page, golden in each language", arguments: ["fr", "en"])
+    func showSetup(lang: String) throws {
+        let (status, output) = try Self.run(["show", "setup", "--lang", lang])
+        #expect(status == 0, "\(output)")
+        let golden = TestSupport.repositoryRoot + "/Tests/LabKitTests/Golden/show-setup-\(lang).txt"
+        if TestSupport.recording { try FileSystem.write(output, to: golden) }
+        #expect(output == (try? FileSystem.readText(golden)), "\(output)")
+    }
+
     @Test("site refuses a reports folder that does not exist")
     func siteMissingReports() throws {
         let (status, output) = try Self.run(["site", "--out", "/tmp/unused", "--reports", "/nonexistent"])
