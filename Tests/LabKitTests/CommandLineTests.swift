@@ -51,6 +51,26 @@ struct CommandLineTests {
         #expect(strict.output.contains("01-processes.xml:19: claim cites check"))
     }
 
+    @Test("validate --strict warns on the forms the French glossary avoids, with file and line")
+    func validateGlossary() throws {
+        let folder = try TestSupport.scratchDirectory("glossary")
+        defer { try? FileSystem.remove(folder) }
+        try FileSystem.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <chapter id="gloss" order="9">
+              <title xml:lang="fr">Le maître forke ses enfants</title>
+              <title xml:lang="en">The master forks its children</title>
+              <summary xml:lang="fr">Une connexion en attente.</summary>
+              <summary xml:lang="en">A waiting connection.</summary>
+            </chapter>
+            """, to: folder + "/gloss.xml")
+        let relaxed = try Self.run(["validate", folder + "/gloss.xml"])
+        #expect(relaxed.status == 0 && !relaxed.output.contains("glossary"), "\(relaxed.output)")
+        let strict = try Self.run(["validate", "--strict", folder + "/gloss.xml"])
+        #expect(strict.status == 0, "\(strict.output)")
+        #expect(strict.output.contains("gloss.xml:3: warning: glossary: « forke » in French prose"), "\(strict.output)")
+    }
+
     @Test("site renders the repository and the reports, with every link resolving")
     func site() throws {
         let out = try TestSupport.scratchDirectory("cli-site")
