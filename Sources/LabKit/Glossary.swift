@@ -22,7 +22,8 @@ public struct Glossary: Sendable, Equatable {
         for line in markdown.split(separator: "\n") where line.hasPrefix("|") {
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             guard cells.count >= 4 else { continue }
-            let avoid = Self.quoted(cells[3]).map { $0.lowercased() }
+            var seen = Set<String>()
+            let avoid = Self.quoted(cells[3]).map { $0.lowercased() }.filter { seen.insert($0).inserted }
             if avoid.isEmpty { continue }
             entries.append(Entry(preferred: cells[2].replacing("`", with: ""), avoid: avoid))
         }
