@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "LabCheckKit", dependencies: ["Posix", "ServerHarness"]),
         .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "LabExercises", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
-            "LabKit", "XML", "Config", "Posix",
+            "LabKit", "XML", "Config", "Posix", "ServerHarness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

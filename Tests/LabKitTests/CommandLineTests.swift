@@ -62,6 +62,12 @@ struct CommandLineTests {
               <title xml:lang="en">The master forks its children</title>
               <summary xml:lang="fr">Une connexion en attente.</summary>
               <summary xml:lang="en">A waiting connection.</summary>
+              <section id="s">
+                <title xml:lang="fr">Titre</title>
+                <title xml:lang="en">Title</title>
+                <p xml:lang="fr">Rien à redire.</p>
+                <p xml:lang="en">Nothing to say.</p>
+              </section>
             </chapter>
             """, to: folder + "/gloss.xml")
         let relaxed = try Self.run(["validate", folder + "/gloss.xml"])
@@ -83,6 +89,11 @@ struct CommandLineTests {
         #expect(reference.contains("MaxRequestWorkers") && reference.contains("KeepAliveTimeout"))
         #expect(FileSystem.exists(out + "/en/class.html"))
         #expect(FileSystem.exists(out + "/fr/report-ada-01-processes.html"))
+        // The scoreboard page shows each MPM as a server started during the rendering showed it.
+        #expect(output.contains("3 live scoreboards"), "\(output)")
+        let scoreboard = try FileSystem.readText(out + "/en/scoreboard.html")
+        for mpm in ["prefork", "worker", "event"] { #expect(scoreboard.contains("class=\"scoreboard-svg \(mpm)\""), "\(mpm)") }
+        #expect(scoreboard.split(separator: "\n").joined().contains("<dt>ConnsAsyncKeepAlive</dt><dd>2</dd>"), "event parks the two idle clients")
     }
 
     @Test("show setup prints the getting-started page, golden in each language", arguments: ["fr", "en"])
