@@ -43,7 +43,8 @@ public struct LabFolder: Sendable {
         let text: String
         do { text = rewrite(try labConfig()) } catch { throw SetupError("cannot read \(labFolder)/lab.conf: \(error)") }
         do {
-            return try TestServer.start(config: text + "\n" + extra + "\n", arguments: ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
+            return try TestServer.start(config: text + "\n" + extra + "\n",
+                                        arguments: StudentCode.serverArguments + ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
         } catch {
             throw SetupError("the lab's server did not start: \(error)")
         }
@@ -64,7 +65,7 @@ extension LabFolder {
             throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
         }
         do {
-            return try TestServer.start(config: text + "\n" + observationLocations)
+            return try TestServer.start(config: text + "\n" + observationLocations, arguments: StudentCode.serverArguments)
         } catch {
             throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
         }
