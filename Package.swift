@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "GradingProtocol"),
         .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
-            "LabKit", "XML", "Config", "Posix",
+            "LabKit", "XML", "Config", "Posix", "ServerHarness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -59,8 +59,8 @@ extension Directives {
             "LoadModule", syntax: "LoadModule module-name [filename]",
             arity: .oneOrTwo, summary: "a module name and the name of a shared object file to load it from",
             clamp: "At most one MPM module; for the MPMs and the built-in modules the file name is accepted and ignored. `lab_exercises_module` is the one module mpmd really loads from its file.",
-            en: "Chooses the MPM: `LoadModule mpm_prefork_module`, `mpm_worker_module` or `mpm_event_module`. Only one may be loaded; with none, mpmd uses event, as Debian does.",
-            fr: "Choisit le MPM : `LoadModule mpm_prefork_module`, `mpm_worker_module` ou `mpm_event_module`. Un seul peut être chargé ; sans aucun, mpmd utilise event, comme Debian."
+            en: "Chooses the MPM: `LoadModule mpm_prefork_module`, `mpm_worker_module` or `mpm_event_module`. Only one may be loaded. With none, Apache refuses to start (AH00534: No MPM loaded; Debian's configuration loads event); mpmd differs and uses event, noting it in the log.",
+            fr: "Choisit le MPM : `LoadModule mpm_prefork_module`, `mpm_worker_module` ou `mpm_event_module`. Un seul peut être chargé. Sans aucun, Apache refuse de démarrer (AH00534 : No MPM loaded ; la configuration de Debian charge event) ; mpmd diffère et utilise event, en le notant dans son journal."
         ) { state, call throws(DirectiveError) in
             let name = call.arguments[0]
             if let mpm = MPMKind.allCases.first(where: { $0.moduleName == name }) {

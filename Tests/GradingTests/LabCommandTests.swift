@@ -102,10 +102,10 @@ struct LabCommandTests {
     func check() throws {
         let lab = try #require(try GradingSupport.labs().first { $0.id == "01-processes" })
         // XCTest suites report through their observer's lines, Swift Testing ones in the xUnit
-        // file; one check fails (config-cap) and one test is missing from both (answer-pss).
+        // file; one check fails (config-cap) and one test is missing from both (answer-shared).
         // The console claims everything passed: it is never read.
         var cases = "", verdicts = "", list = "", console = ""
-        for name in Grader.testNames(of: lab) where name.function != "pssBelowRss" {
+        for name in Grader.testNames(of: lab) where name.function != "childSharedMemory" {
             console += "Test Case '\(name.suite).\(name.function)' passed (1.0 seconds)\n"
             if name.suite == "PreforkScenarioChecks" {
                 list += "\(name.target).\(name.suite)/\(name.function)\n"
@@ -128,8 +128,8 @@ struct LabCommandTests {
         #expect(output.contains("FAIL  prefork.config-cap  0/3\n"))
         #expect(output.contains("      » Under prefork a child serves one connection"))
         #expect(output.contains("        the server ran 12 children at once\n"))
-        #expect(output.contains("ERROR prefork.answer-pss  0/1\n"))
-        #expect(output.contains("        the test Lab01Checks.AnswerChecks/pssBelowRss did not run\n"))
+        #expect(output.contains("ERROR prefork.answer-shared  0/1\n"))
+        #expect(output.contains("        the test Lab01Checks.AnswerChecks/childSharedMemory did not run\n"))
         #expect(output.contains("\nScore: 10/14\n"))
 
         LibXML.initialize()
