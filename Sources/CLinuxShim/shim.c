@@ -25,3 +25,4 @@ const unsigned int SHIM_EPOLLRDHUP = EPOLLRDHUP;
 const unsigned int SHIM_EPOLLHUP = EPOLLHUP;
 const unsigned int SHIM_EPOLLERR = EPOLLERR;
 const unsigned int SHIM_EPOLLONESHOT = EPOLLONESHOT;
+const unsigned int SHIM_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;

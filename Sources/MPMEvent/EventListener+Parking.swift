@@ -1,154 +1,143 @@
-// Parking and un-parking connections in the event listener: what to do when a worker hands a
-// connection back, when a parked one becomes ready, and when its deadline passes.
+// Parking and un-parking connections in the event listener: what a worker does when it hands
+// a connection back, what the listener does when a parked one becomes ready (reading request
+// heads), and when a deadline passes.
 import Posix
 import ServerCore
 
 extension EventListener {
-    /// Takes the connections workers handed back since the last turn.
-    func takeInbox() {
-        let items = inbox.withLock { list -> [(Connection, ConnectionOutcome)] in
-            defer { list.removeAll() }
-            return list
-        }
-        let now = MonotonicClock.nowMs()
-        for (c, outcome) in items {
-            switch outcome {
-            case .closed:
-                openConnections -= 1
-            case .idle:
-                if ChildSignals.stopping { c.close(); openConnections -= 1; continue }
-                park(c, .keepAlive, deadline: now + keepAliveMs, events: [.readable, .peerClosed, .oneShot])
-            case .writeBlocked:
-                park(c, .writing, deadline: now + timeoutMs, events: [.writable, .oneShot])
-            case .lingering:
-                park(c, .lingering, deadline: now + 30_000, events: [.readable])
-            }
+    /// Called by a worker thread when it stops serving `c`, with what `c` waits for.
+    func handBack(_ c: Connection, _ outcome: ConnectionOutcome) {
+        switch outcome {
+        case .closed:
+            lot.withLock { $0.openConnections -= 1 }
+        case .awaitingRequest:
+            waitForRequest(c)
+        case .writeBlocked:
+            park(c, .writing, deadline: MonotonicClock.nowMs() + Int64(timeoutMs), events: .writable)
+        case .lingering:
+            park(c, .lingering, deadline: MonotonicClock.nowMs() + Int64(Limits.lingerMaxMs), events: .readable)
         }
     }
 
-    func park(_ c: Connection, _ kind: Kind, deadline: Int64, events: EpollEvents) {
-        let id = nextID
-        nextID += 1
-        // Every registration is one-shot: after its event the descriptor stays in the pollset,
-        // disarmed, while a worker serves it, and parking it again only re-arms it (one
-        // epoll_ctl per request instead of a remove and an add). A descriptor never seen
-        // before, or closed and reused since, is added.
-        do {
-            do { try epoll.modify(c.fd, events: events.union(.oneShot), token: id) } catch { try epoll.add(c.fd, events: events.union(.oneShot), token: id) }
-        } catch {
-            c.close()
-            openConnections -= 1
+    /// Parks `c` until more of its next request arrives: KeepAliveTimeout while the request
+    /// line is awaited after a response, Timeout otherwise (the rule of `Connection.inputWait`).
+    func waitForRequest(_ c: Connection) {
+        let wait = c.inputWait(keepAliveTimeoutMs: keepAliveMs, timeoutMs: timeoutMs)
+        if wait.betweenRequests && ChildSignals.stopping {
+            close(c)   // a stopping child keeps no idle connection
             return
         }
-        parked[id] = Parked(connection: c, kind: kind, deadline: deadline)
-        queues[kind]!.append(id, deadline)
-        counts[kind]! += 1
+        let kind: Parking = wait.ms == keepAliveMs && c.requestsServed > 0 ? .keepAlive : .readingHead
+        park(c, kind, deadline: MonotonicClock.nowMs() + Int64(wait.ms), events: [.readable, .peerClosed])
     }
 
-    /// Removes a parked connection from the tables (its queue entry is skipped lazily when it
-    /// reaches the head). Its registration stays: every caller either got its one-shot event
-    /// (so it is disarmed), closes it (which removes it) or parks it again (which re-arms it).
-    func unpark(_ id: UInt64) -> Parked? {
-        guard let p = parked.removeValue(forKey: id) else { return nil }
-        counts[p.kind]! -= 1
-        return p
+    /// Records `c` in the lot, then arms its one-shot epoll registration: after its event the
+    /// descriptor stays in the pollset, disarmed, while a worker serves it, and parking it again
+    /// only re-arms it (one epoll_ctl per wait). Any thread may call this.
+    func park(_ c: Connection, _ kind: Parking, deadline: Int64, events: EpollEvents) {
+        let id = lot.withLock { $0.park(c, kind, deadline: deadline) }
+        do {
+            if c.isWatched {
+                try epoll.modify(c.fd, events: events.union(.oneShot), token: id)
+            } else {
+                try epoll.add(c.fd, events: events.union(.oneShot), token: id)
+                c.isWatched = true
+            }
+        } catch {
+            if let p = lot.withLock({ $0.unpark(id) }) { close(p.connection) }
+            return
+        }
+        // The listener sleeps until its planned wake-up: wake it if this deadline comes first.
+        if deadline < plannedWakeMs.load(ordering: .relaxed) { notifier.signal() }
     }
 
     /// A parked connection's socket is ready.
     func ready(_ id: UInt64, _ flags: EpollEvents) {
-        guard let p = parked[id] else { return }
+        guard let p = lot.withLock({ $0.unpark(id) }) else { return }
+        let c = p.connection
         switch p.kind {
-        case .keepAlive:
-            _ = unpark(id)
-            // The next request (or the client's FIN) arrived: it needs a worker now. With none
-            // idle, Apache closes the connection rather than make it wait.
-            if queue.tryReserveIdleWorker() {
-                queue.push(p.connection)
-            } else {
-                workersWereBusy = true
-                close(p.connection)
-            }
+        case .readingHead, .keepAlive:
+            readHead(of: c)
         case .writing:
-            if queue.tryReserveIdleWorker() {
-                _ = unpark(id)
-                queue.push(p.connection)
-            } else {
-                // Write completion waits for a worker (unlike keep-alive, it is not dropped).
-                workersWereBusy = true
-                awaitingWorker.append(id)
-            }
+            queue.enqueue(c)   // a worker finishes the response
         case .lingering, .shortLingering:
             var done = flags.contains(.hangup) || flags.contains(.error)
-            reading: while !done {
-                switch try? p.connection.fd.read(into: buffer) {
+            draining: while !done {
+                switch try? c.fd.read(into: buffer) {
                 case .processed(let n)? where n > 0: continue
-                case .wouldBlock?: break reading
+                case .wouldBlock?: break draining
                 default: done = true
                 }
             }
-            if done, let p = unpark(id) {
-                close(p.connection)
-            } else {
-                try? epoll.modify(p.connection.fd, events: [.readable, .oneShot], token: id)
-            }
+            if done { close(c) } else { park(c, p.kind, deadline: p.deadline, events: .readable) }
         }
     }
 
-    /// Hands waiting write completions to workers that became idle.
-    func retryAwaitingWorker() {
-        while let id = awaitingWorker.first {
-            guard parked[id] != nil else { awaitingWorker.removeFirst(); continue }   // expired meanwhile
-            guard queue.tryReserveIdleWorker() else { return }
-            awaitingWorker.removeFirst()
-            if let p = unpark(id) { queue.push(p.connection) }
+    /// Reads what the socket holds of `c`'s next request. A complete head goes to the workers'
+    /// queue; an incomplete one waits here for more; a client that left is closed.
+    func readHead(of c: Connection) {
+        while true {
+            switch try? c.fd.read(into: buffer) {
+            case .processed(let n)? where n > 0:
+                c.parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                let event = c.parser.next()
+                if case .needMoreData = event, c.parser.position != .body {
+                    if n == buffer.count { continue }   // there may be more right now
+                    waitForRequest(c)
+                    return
+                }
+                // A request (or an error to answer, or a head whose body follows): a worker's job.
+                if case .needMoreData = event {} else { c.next = event }
+                queue.enqueue(c)
+                return
+            case .wouldBlock?:
+                waitForRequest(c)
+                return
+            default:
+                close(c)   // end of file or a failed read: the client is gone
+                return
+            }
         }
     }
 
     func close(_ c: Connection) {
         c.close()
-        openConnections -= 1
+        lot.withLock { $0.openConnections -= 1 }
     }
 
-    /// Closes every connection whose deadline has passed. Each queue has one timeout, so its
-    /// entries are in deadline order and only the head needs looking at.
+    /// Deals with every connection whose deadline has passed.
     func expire(now: Int64) {
-        for kind in [Kind.keepAlive, .writing, .lingering, .shortLingering] {
-            while let head = queues[kind]!.first, head.deadline <= now {
-                queues[kind]!.removeFirst()
-                guard let p = parked[head.id], p.kind == kind, p.deadline == head.deadline else { continue }
-                _ = unpark(head.id)
-                if kind == .keepAlive {
-                    // KeepAliveTimeout: a short lingering close (2 s).
-                    Socket.shutdownWrite(p.connection.fd)
-                    park(p.connection, .shortLingering, deadline: now + 2000, events: [.readable])
-                } else {
-                    close(p.connection)
-                }
+        for p in lot.withLock({ $0.takeExpired(now: now) }) {
+            let c = p.connection
+            switch p.kind {
+            case .readingHead where c.expire():
+                queue.enqueue(c)   // a request had begun: a worker answers 408
+            case .keepAlive:
+                // KeepAliveTimeout: a short lingering close (2 s).
+                Socket.shutdownWrite(c.fd)
+                park(c, .shortLingering, deadline: now + Int64(Limits.lingerQuietMs), events: .readable)
+            default:
+                close(c)
             }
-            // Drop stale entries at the head so that `first` is a live deadline.
-            while let head = queues[kind]!.first, parked[head.id]?.deadline != head.deadline { queues[kind]!.removeFirst() }
-        }
-        // Every worker was busy when one was needed: the parked keep-alive connections are
-        // closed at once, as in Apache, so that their clients retry instead of waiting.
-        if workersWereBusy && counts[.keepAlive]! > 0 && !ChildSignals.stopping {
-            closeAll(.keepAlive)
         }
     }
 
-    func closeAll(_ kind: Kind) {
-        for (id, p) in parked where p.kind == kind {
-            _ = unpark(id)
-            close(p.connection)
+    /// While the child stops: closes every connection that has not begun a request.
+    func closeIdle() {
+        let idle = lot.withLock { lot in
+            lot.takeAll { ($0.kind == .keepAlive || $0.kind == .readingHead) && $0.connection.parser.position == .idle }
         }
-        queues[kind]!.removeAll()
+        for p in idle { close(p.connection) }
     }
 
     /// Publishes this child's connection counts in its scoreboard record.
     func publish() {
         let r = record
-        r.connections = openConnections
-        r.keepAlive = counts[.keepAlive]!
-        r.writeCompletion = counts[.writing]!
-        r.lingeringClose = counts[.lingering]! + counts[.shortLingering]!
+        lot.withLock { lot in
+            r.connections = lot.openConnections
+            r.keepAlive = lot.count(.keepAlive)
+            r.writeCompletion = lot.count(.writing)
+            r.lingeringClose = lot.count(.lingering) + lot.count(.shortLingering)
+        }
     }
 }

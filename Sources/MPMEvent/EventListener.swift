@@ -1,103 +1,81 @@
-// The event MPM's listener thread: one epoll loop per child watching the listening sockets
+// The event MPM's listener thread: one epoll loop per child, watching the listening sockets
 // and every connection no worker is serving right now.
 //
-// A connection comes here in three situations, each with its own queue ordered by deadline
-// (each queue has one timeout, so the earliest deadline is always at its head):
-//   keep-alive  — a response was sent and the client has not sent the next request yet. The
-//                 worker that served it is free again (its slot shows `_`, not `K`). When the
-//                 socket turns readable the connection goes back to a worker; if none is idle
-//                 right now it is closed (the client reconnects). After KeepAliveTimeout it is
-//                 closed.
+// A connection waits here in one of five situations, each with one timeout and hence its own
+// queue ordered by deadline (the earliest deadline is always at the head):
+//   readingHead — a new connection, or a kept-alive one whose next request has begun: the
+//                 listener reads the request head itself, a piece at a time as it arrives, and
+//                 queues the connection for a worker only once the head is complete. A client
+//                 that sends its head slowly (slowloris) holds no thread. Timeout per read.
+//   keepAlive   — a response was sent and the client has not started its next request. The
+//                 worker that served it is free again (its slot shows `_`, not `K`).
+//                 KeepAliveTimeout, then a short lingering close.
 //   writing     — the client reads slower than we write: the rest of the response waits here
 //                 until the socket is writable, then a worker finishes it (write completion).
 //   lingering   — our FIN is sent; what the client still sends is read and discarded until
-//                 its own FIN, or 2 s (after a keep-alive timeout) / 30 s (otherwise).
-// New connections are accepted only while the child can serve them: an idle worker must be
-// reserved first, and the child's connections (lingering ones aside) must stay below
-// ThreadsPerChild + idle workers × AsyncRequestWorkerFactor. Otherwise the listening sockets
-// leave the pollset ("accepting: no" in server-status) and the kernel keeps the connections
-// for a sibling process.
+//                 its own FIN, or 30 s (after a response that closed) / 2 s (after a keep-alive
+//                 timeout: `shortLingering`).
+// Workers park connections themselves (`handBack`, under the lot's lock); the listener thread
+// is woken only by the sockets, and by a worker whose new deadline is earlier than its wait.
+// New connections are accepted only while the child can serve them: a worker must be idle,
+// and the child's connections (lingering ones aside) must stay below ThreadsPerChild + idle
+// workers × AsyncRequestWorkerFactor. Otherwise the listening sockets leave the pollset
+// ("accepting: no" in server-status) and the kernel keeps the connections for a sibling.
 import Config
 import Posix
 import ServerCore
 import Synchronization
 
 final class EventListener: @unchecked Sendable {
-    // @unchecked: everything but `inbox` (a Mutex) and `notifier` (an eventfd) is used by the
-    // listener thread alone.
-    /// Each kind has one timeout, hence its own deadline queue: keep-alive (KeepAliveTimeout),
-    /// writing (Timeout), lingering (30 s after a response that closed) and short lingering
-    /// (2 s after a keep-alive timeout).
-    enum Kind { case keepAlive, writing, lingering, shortLingering }
-    struct Parked { let connection: Connection; let kind: Kind; let deadline: Int64 }
-
+    // @unchecked: `lot` is a Mutex; `epoll` and `notifier` are kernel objects, safe to use
+    // from any thread; `buffer`, `accepting` and `accepted` belong to the listener thread.
     let server: Server
-    let queue: WorkerQueue
+    let queue: ConnectionQueue
     let child: ChildIdentity
     let epoll: Epoll
     let notifier: EventNotifier
-    let inbox = Mutex<[(Connection, ConnectionOutcome)]>([])
-    let finished = Atomic<Bool>(false)
+    let lot = Mutex(ParkingLot())
+    /// When the listener thread will look at the deadlines next (monotonic ms).
+    let plannedWakeMs = Atomic<Int64>(0)
     let threadsPerChild: Int
     let workerFactor: Int
-    let keepAliveMs: Int64
-    let timeoutMs: Int64
-
-    var parked: [UInt64: Parked] = [:]
-    var queues: [Kind: DeadlineQueue] = [.keepAlive: DeadlineQueue(), .writing: DeadlineQueue(),
-                                         .lingering: DeadlineQueue(), .shortLingering: DeadlineQueue()]
-    /// Parked connections by kind (the scoreboard's async connection counts).
-    var counts: [Kind: Int] = [.keepAlive: 0, .writing: 0, .lingering: 0, .shortLingering: 0]
-    /// Responses waiting for room in the socket that became writable while no worker was
-    /// idle: retried as soon as a worker hands a connection back, not re-armed (the socket is
-    /// writable: epoll would report it again at once, in a busy loop).
-    var awaitingWorker: [UInt64] = []
-    /// The listener needed an idle worker this turn and found none (Apache's workers_were_busy).
-    var workersWereBusy = false
-    var nextID: UInt64 = 1 << 32
+    let keepAliveMs: Int
+    let timeoutMs: Int
+    let notifierToken: UInt64 = 1 << 62
     var accepting = false
-    var openConnections = 0
     var accepted = 0
-    let eventToken: UInt64 = 1 << 62
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.listenerReadBufferBytes, alignment: 16)
 
-    init(server: Server, queue: WorkerQueue, child: ChildIdentity) throws(SystemError) {
+    init(server: Server, queue: ConnectionQueue, child: ChildIdentity) throws(SystemError) {
         self.server = server
         self.queue = queue
         self.child = child
-        epoll = try Epoll(capacity: 512)
+        epoll = try Epoll(capacity: Limits.listenerEpollEvents)
         notifier = try EventNotifier()
         threadsPerChild = server.threadsPerChild
         workerFactor = server.config.mpmSettings.effectiveWorkerFactor
-        keepAliveMs = Int64(server.config.keepAliveTimeoutMilliseconds)
-        timeoutMs = Int64(server.config.timeoutSeconds) * 1000
-        try epoll.add(notifier.fd, events: .readable, token: eventToken)
+        keepAliveMs = server.config.keepAliveTimeoutMilliseconds
+        timeoutMs = server.config.timeoutSeconds * 1000
+        try epoll.add(notifier.fd, events: .readable, token: notifierToken)
     }
 
     var record: ProcessRecord { server.scoreboard.process(child.processSlot) }
-
-    /// Called by a worker thread when it stops serving a connection.
-    func handBack(_ c: Connection, _ outcome: ConnectionOutcome) {
-        inbox.withLock { $0.append((c, outcome)) }
-        notifier.signal()
-    }
 
     // MARK: the loop
 
     func run() {
         setAccepting(true)
         while true {
-            let draining = ChildSignals.stopping
-            if draining {
+            if ChildSignals.stopping {
                 if accepting { setAccepting(false) }
-                closeAll(.keepAlive)
-                if parked.isEmpty && openConnections == 0 { break }
+                closeIdle()
+                if lot.withLock({ $0.isEmpty }) { break }
             }
             let now = MonotonicClock.nowMs()
-            let next = queues.values.compactMap { $0.first?.deadline }.min() ?? now + 1000
-            let events = (try? epoll.wait(timeoutMs: Int(max(0, min(next - now, 1000))))) ?? []
-            for (token, flags) in events {
-                if token == eventToken {
+            let wake = min(lot.withLock { $0.earliestDeadline } ?? Int64.max, now + Int64(Limits.flagCheckMs))
+            plannedWakeMs.store(wake, ordering: .relaxed)
+            _ = try? epoll.wait(timeoutMs: Int(max(0, wake - now))) { token, flags in
+                if token == notifierToken {
                     notifier.drain()
                 } else if token < UInt64(server.listeners.count) {
                     acceptConnections(from: Int(token))
@@ -105,14 +83,11 @@ final class EventListener: @unchecked Sendable {
                     ready(token, flags)
                 }
             }
-            takeInbox()
-            retryAwaitingWorker()
             expire(now: MonotonicClock.nowMs())
-            workersWereBusy = false
             adjustAccepting()
             publish()
         }
-        finished.store(true, ordering: .relaxed)
+        publish()
     }
 
     // MARK: accepting
@@ -120,7 +95,8 @@ final class EventListener: @unchecked Sendable {
     func setAccepting(_ on: Bool) {
         accepting = on
         for (i, l) in server.listeners.enumerated() {
-            if on { try? epoll.add(l.fd, events: .readable, token: UInt64(i)) } else { epoll.remove(l.fd) }
+            // EPOLLEXCLUSIVE: one child's listener is woken per new connection, not all.
+            if on { try? epoll.add(l.fd, events: [.readable, .exclusive], token: UInt64(i)) } else { epoll.remove(l.fd) }
         }
         record.notAccepting = !on
     }
@@ -128,30 +104,28 @@ final class EventListener: @unchecked Sendable {
     /// Apache's connections_above_limit: room for ThreadsPerChild plus idle workers times the
     /// factor, lingering connections not counted; and a worker must be idle now.
     var canAccept: Bool {
-        let lingering = counts[.lingering]! + counts[.shortLingering]!
         let idle = queue.availableWorkers
-        return idle > 0 && openConnections - lingering < threadsPerChild + idle * workerFactor
+        guard idle > 0 else { return false }
+        let counted = lot.withLock { $0.openConnections - $0.count(.lingering) - $0.count(.shortLingering) }
+        return counted < threadsPerChild + idle * workerFactor
     }
 
     func adjustAccepting() {
         guard !ChildSignals.stopping else { return }
-        if accepting && !canAccept { setAccepting(false) } else if !accepting && canAccept { setAccepting(true) }
+        let can = canAccept
+        if accepting != can { setAccepting(can) }
     }
 
     func acceptConnections(from index: Int) {
         let listener = server.listeners[index]
+        let limit = server.config.mpmSettings.maxConnectionsPerChild
         while accepting && canAccept {
-            guard queue.tryReserveIdleWorker() else { workersWereBusy = true; return }
-            guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd, nonBlocking: true) else {
-                queue.cancelReservation()
-                return
-            }
-            openConnections += 1
+            guard let c = listener.acceptConnection(limits: server.limits) else { return }
+            lot.withLock { $0.openConnections += 1 }
             accepted += 1
-            let local = (try? Socket.localAddress(fd)) ?? listener.address
-            queue.push(Connection(fd: fd, peer: peer, local: local, limits: server.limits))
+            // The request usually follows the handshake at once: try to read its head now.
+            readHead(of: c)
             // Event counts MaxConnectionsPerChild in accepted connections.
-            let limit = server.config.mpmSettings.maxConnectionsPerChild
             if limit > 0 && accepted >= limit {
                 ChildSignals.stopGracefully.store(true, ordering: .relaxed)
                 return

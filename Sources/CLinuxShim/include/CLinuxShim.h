@@ -51,5 +51,6 @@ extern const unsigned int SHIM_EPOLLRDHUP;
 extern const unsigned int SHIM_EPOLLHUP;
 extern const unsigned int SHIM_EPOLLERR;
 extern const unsigned int SHIM_EPOLLONESHOT;
+extern const unsigned int SHIM_EPOLLEXCLUSIVE;
 
 #endif
