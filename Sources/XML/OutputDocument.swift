@@ -71,19 +71,32 @@ public struct OutputElement {
     /// Appends a child element with attributes (in the order given) and optional text.
     @discardableResult
     public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) -> OutputElement {
-        let child = xmlNewTextChild(pointer, nil, name, text)!
-        for (key, value) in attributes { xmlNewProp(child, key, value) }
+        let child = xmlNewTextChild(pointer, nil, name, text.map(Self.characters))!
+        for (key, value) in attributes { xmlNewProp(child, key, Self.characters(value)) }
         return OutputElement(pointer: child, document: document)
     }
 
     /// Appends escaped text.
     public func text(_ content: String) {
-        xmlAddChild(pointer, xmlNewDocText(document.pointer, content))
+        xmlAddChild(pointer, xmlNewDocText(document.pointer, Self.characters(content)))
     }
 
     /// Sets (or replaces) an attribute.
     public func set(_ name: String, _ value: String) {
-        xmlSetProp(pointer, name, value)
+        xmlSetProp(pointer, name, Self.characters(value))
+    }
+
+    /// `text` with the characters XML 1.0 cannot hold (control characters other than tab,
+    /// line feed and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD: a test's message may
+    /// quote whatever a student's program printed, and escaping cannot make those legal.
+    static func characters(_ text: String) -> String {
+        func allowed(_ s: Unicode.Scalar) -> Bool {
+            s.value >= 0x20 ? s.value != 0xFFFE && s.value != 0xFFFF : s == "\t" || s == "\n" || s == "\r"
+        }
+        guard !text.unicodeScalars.allSatisfy(allowed) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(allowed(scalar) ? scalar : "\u{FFFD}") }
+        return String(out)
     }
 
     /// Appends `<a href>` with text.

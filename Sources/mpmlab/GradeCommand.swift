@@ -1,11 +1,13 @@
-// `mpmlab grade N --submissions DIR [--out DIR] [--jobs N]`: grades a class. Each folder of DIR
-// is one student's submission (its name is the student's id). Every submission is copied once
-// (HandIn) and checked in its own sandbox (Sandbox, ClassGrader) against a kit built once
-// from this repository with the solutions taken out: the student's exercise files are
-// compiled into their own module there, and nothing they do can reach the grader's files,
-// the other submissions or the network. Written to OUT (default reports/NN-slug-grades/): a
-// report per student (ID.xml), Gradescope's results.json shape per student (ID.results.json)
-// and grades.csv, one row per student.
+// `mpmlab grade N --submissions DIR [--out DIR] [--jobs N] [--only STUDENT]`: grades a class.
+// Each folder of DIR is one student's submission (its name is the student's id). Every
+// submission is copied once (HandIn) and checked in its own sandbox (Sandbox, ClassGrader)
+// against a kit built once from this repository with the solutions taken out: the student's
+// exercise files are compiled into their own module there, and nothing they do can reach the
+// grader's files, the other submissions or the network. Written to OUT (default
+// reports/NN-slug-grades/), all from the same reports (Gradebook): per student the report
+// (ID.xml) and what Gradescope, PrairieLearn and GitHub Classroom read; for the class
+// grades.csv and junit.xml. `--only` regrades one student and updates those in place. Each
+// report's manifest ends with the command line that reproduces that student's grading.
 import ArgumentParser
 import LabKit
 import Posix
@@ -13,7 +15,7 @@ import Posix
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade every submission of a lab, each in its own sandbox: reports, Gradescope results and a CSV gradebook."
+        abstract: "Grade every submission of a lab, each in its own sandbox: reports, platform results, grades.csv and junit.xml."
     )
 
     @OptionGroup var options: CommonOptions
@@ -26,6 +28,9 @@ struct GradeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Where to write the reports and the gradebook.", valueName: "DIR"))
     var out: String?
+
+    @Option(help: ArgumentHelp("Regrade this student only and update the gradebook in place.", valueName: "STUDENT"))
+    var only: String?
 
     @Option(help: "How many submissions to check at once (default: one per processor).")
     var jobs: Int?
@@ -52,8 +57,12 @@ struct GradeCommand: ParsableCommand {
         let here = FileSystem.currentDirectory()
         let folder = FileSystem.resolve(submissions, relativeTo: here)
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
+        var students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
+        if let only {
+            students = students.filter { CheckCommand.reportID($0) == only }
+            guard !students.isEmpty else { throw ValidationError("--only \(only): no folder of \(folder) is that student's") }
+        }
         try FileSystem.makeDirectories(output)
-        let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
         if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
         let kit = try GradingKit.prepare(repository: root, products: root + "/.build/debug", folder: output + "/.kit")
         defer {
@@ -62,19 +71,49 @@ struct GradeCommand: ParsableCommand {
         }
 
         var grader = ClassGrader(lab: lab, kit: kit, output: output)
+        // A copy without the hidden checks' tests (a student's repository) cannot grade them.
+        let availability = CheckAvailability.of(grader.checks, root: root)
+        grader.checks = availability.runnable
+        if !availability.notInThisCopy.isEmpty {
+            print("Not graded here (hidden checks whose tests this copy lacks, \(availability.pointsNotInThisCopy) points): "
+                  + availability.notInThisCopy.map(\.id).joined(separator: ", "))
+        }
         grader.jobs = jobs ?? Process.processorCount
         grader.limits.seconds = timeLimit
+        grader.manifest = { id in [ManifestEntry("rerun", rerunCommand(root: root, submissions: folder, student: id, output: output,
+                                                                          language: language))] }
         grader.progress = { report in
-            print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
+            print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))"
+                  + (report.gradingError.map { "  not graded: " + $0 } ?? ""))
         }
         let submissions = students.map { ClassGrader.Submission(id: CheckCommand.reportID($0), folder: folder + "/" + $0) }
         let reports = try grader.grade(submissions)
-        for report in reports {
-            try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
-            try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
-                                 to: output + "/" + report.studentID + ".results.json")
+        let gradebook = Gradebook(folder: output, lab: lab, language: language, checks: grader.checks.map(\.id))
+        if only != nil, let report = reports.first {
+            let unreadable = try gradebook.update(with: report)
+            if !unreadable.isEmpty { print("left out of the gradebook (their report cannot be read): " + unreadable.joined(separator: ", ")) }
+            print("\(report.studentID) regraded: \(output)/\(Gradebook.csvFile) and \(Gradebook.junitFile) updated")
+            return
         }
-        try FileSystem.write(GradebookExport.csv(reports, checks: grader.checks.map(\.id)), to: output + "/grades.csv")
-        print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/grades.csv")
+        for report in reports { try gradebook.write(report) }
+        try gradebook.writeClass(reports)
+        print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/\(Gradebook.csvFile), \(Gradebook.junitFile)")
+    }
+
+    /// The command line that grades `student` again exactly as now: same kit, same limits,
+    /// same language, the gradebook updated in place.
+    func rerunCommand(root: String, submissions: String, student: String, output: String, language: Language) -> String {
+        let program = FileSystem.realPath(Process.executablePath()) ?? "mpmlab"
+        return ([program, "grade", "\(number)", "--root", root, "--submissions", submissions, "--only", student, "--out", output,
+                 "--time-limit", "\(timeLimit)", "--lang", language.rawValue] + (skipBuild ? ["--skip-build"] : []))
+            .map(Shell.quoted).joined(separator: " ")
+    }
+}
+
+enum Shell {
+    /// `text` as one shell word: as is when it is plain, else in single quotes.
+    static func quoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-=:,+@%".contains($0)) }
+        return plain ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }
