@@ -147,3 +147,16 @@ public func waitUntil(timeoutMs: Int, _ condition: () -> Bool) -> Bool {
         sleepMs(10)
     }
 }
+
+/// The experiments' windows on the server: server-status and the lab handler, from this machine.
+public let observationLocations = """
+
+    ExtendedStatus On
+    <Location /server-status>
+        SetHandler server-status
+    </Location>
+    <Location /lab>
+        SetHandler lab
+    </Location>
+
+    """

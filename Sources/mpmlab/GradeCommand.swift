@@ -57,10 +57,20 @@ struct GradeCommand: ParsableCommand {
         let here = FileSystem.currentDirectory()
         let folder = FileSystem.resolve(submissions, relativeTo: here)
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
-        var students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
+        let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
+        // Ids are the folder names cut down to what a report accepts; two folders that cut down
+        // to the same id keep apart with a number (given over the whole class, so that --only
+        // names the same student as the full grading did).
+        var taken: Set<String> = []
+        var submissions = students.map { name -> ClassGrader.Submission in
+            var id = CheckCommand.reportID(name), n = 2
+            while taken.contains(id) { id = CheckCommand.reportID(name) + "-\(n)"; n += 1 }
+            taken.insert(id)
+            return ClassGrader.Submission(id: id, folder: folder + "/" + name)
+        }
         if let only {
-            students = students.filter { CheckCommand.reportID($0) == only }
-            guard !students.isEmpty else { throw ValidationError("--only \(only): no folder of \(folder) is that student's") }
+            submissions = submissions.filter { $0.id == only }
+            guard !submissions.isEmpty else { throw ValidationError("--only \(only): no folder of \(folder) is that student's") }
         }
         try FileSystem.makeDirectories(output)
         if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
@@ -86,7 +96,6 @@ struct GradeCommand: ParsableCommand {
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))"
                   + (report.gradingError.map { "  not graded: " + $0 } ?? ""))
         }
-        let submissions = students.map { ClassGrader.Submission(id: CheckCommand.reportID($0), folder: folder + "/" + $0) }
         let reports = try grader.grade(submissions)
         let gradebook = Gradebook(folder: output, lab: lab, language: language, checks: grader.checks.map(\.id))
         if only != nil, let report = reports.first {
