@@ -85,13 +85,16 @@ struct GradeCommand: ParsableCommand {
         let availability = CheckAvailability.of(grader.checks, root: root)
         grader.checks = availability.runnable
         if !availability.notInThisCopy.isEmpty {
-            print("Not graded here (hidden checks whose tests this copy lacks, \(availability.pointsNotInThisCopy) points): "
+            let points = availability.pointsNotInThisCopy
+            print("Not graded here, their tests are not in this copy: hidden checks worth \(points) point\(points == 1 ? "" : "s"), "
                   + availability.notInThisCopy.map(\.id).joined(separator: ", "))
         }
         grader.jobs = jobs ?? Process.processorCount
         grader.limits.seconds = timeLimit
-        grader.manifest = { id in [ManifestEntry("rerun", rerunCommand(root: root, submissions: folder, student: id, output: output,
-                                                                          language: language))] }
+        let leftOut = availability.notInThisCopy.isEmpty ? [] : [ManifestEntry(ResultText.notGradedHere,
+            availability.notInThisCopy.map { "\($0.id) (\($0.points))" }.joined(separator: ", "))]
+        grader.manifest = { id in leftOut + [ManifestEntry("rerun", rerunCommand(root: root, submissions: folder, student: id, output: output,
+                                                                                    language: language))] }
         grader.progress = { report in
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))"
                   + (report.gradingError.map { "  not graded: " + $0 } ?? ""))

@@ -213,5 +213,23 @@ struct AutograderTests {
         #expect(try JSONSchemaCheck.problems(result, schema: "classroom-runner.schema.json") == [])
         #expect(try PlatformFormatTests.reporterPoints([result]) == "Points 0/11")
         #expect(result.contains("\"status\": \"error\"") && result.contains("the grading sandbox cannot be created"))
+
+        // A student's repository has no hidden tests: grading lab 3 there leaves the hidden
+        // check out, and says so to the student.
+        let kit = scratch + "/student-repository"
+        _ = try StarterKit.write(from: Self.root, to: kit)
+        try FileSystem.symlink(Self.root + "/.build", at: kit + "/.build")
+        try FileSystem.makeDirectories(scratch + "/class3")
+        try FileSystem.symlink(kit, at: scratch + "/class3/student")
+        let (graded, gradeLog) = try GradingSupport.mpmlab(["grade", "3", "--root", kit, "--submissions", scratch + "/class3",
+                                                            "--out", scratch + "/grades3", "--skip-build"],
+                                                           environment: ["PATH=\(refusing):\(Self.path)"], timeoutMs: 300_000)
+        #expect(graded == .exited(0), "\(gradeLog)")
+        #expect(gradeLog.contains("Not graded here, their tests are not in this copy: hidden checks worth 1 point, keepalive.decision-rules"), "\(gradeLog)")
+        let lab3 = try FileSystem.readText(scratch + "/grades3/student.classroom.json")
+        #expect(try JSONSchemaCheck.problems(lab3, schema: "classroom-runner.schema.json") == [])
+        #expect(try PlatformFormatTests.reporterPoints([lab3]) == "Points 0/12")
+        #expect(!lab3.contains("\"name\": \"keepalive.decision-rules\""))
+        #expect(lab3.contains("Hidden checks not graded here (their tests are not in this repository): keepalive.decision-rules (1)"))
     }
 }

@@ -5,7 +5,11 @@
 // hidden checks count without showing their results. Every format (Gradescope, PrairieLearn,
 // GitHub Classroom, JUnit) takes its text from here, so they never disagree.
 
-enum ResultText {
+public enum ResultText {
+    /// The manifest entry naming the hidden checks a grading left out because the copy it ran
+    /// from (a student's repository) does not have their tests: `id (points), …`.
+    public static let notGradedHere = "hidden-not-graded-here"
+
     /// The text of one check's result.
     static func check(_ result: CheckResult, _ check: Check?, _ language: Language) -> String {
         var text = check.map { TerminalText.plain($0.description[language]) } ?? ""
@@ -33,6 +37,10 @@ enum ResultText {
             lines.append(fr ? "Votre code ne compile pas : les vérifications de l'exercice de code échouent ; les autres ont été jugées avec le code de départ."
                             : "Your code does not compile: the code exercise's checks fail; the others were judged with the starter's code.")
             lines.append(failure)
+        }
+        if let leftOut = report.manifest.first(where: { $0.name == notGradedHere })?.value {
+            lines.append(fr ? "Vérifications cachées non notées ici (leurs tests ne sont pas dans ce dépôt) : \(leftOut) ; elles le sont quand le travail est rendu."
+                            : "Hidden checks not graded here (their tests are not in this repository): \(leftOut); they are graded when the work is handed in.")
         }
         let hidden = hiddenResults(report, lab: lab)
         if !hidden.isEmpty {
