@@ -105,7 +105,7 @@ struct AutograderTests {
 
         // 3. The same files through Gradescope's autograder, extracted and set up here.
         let (packed, packLog) = try GradingSupport.mpmlab(["autograder", "2", "--root", Self.root, "--platform", "gradescope",
-                                                           "--out", scratch + "/upload", "--programs", GradingSupport.products], timeoutMs: 300_000)
+                                                           "--out", scratch + "/upload", "--programs", GradingSupport.products, "--lang", "en"], timeoutMs: 300_000)
         #expect(packed == .exited(0), "\(packLog)")
         let autograder = scratch + "/autograder"
         try FileSystem.makeDirectories(autograder + "/source")
@@ -222,7 +222,7 @@ struct AutograderTests {
         try FileSystem.makeDirectories(scratch + "/class3")
         try FileSystem.symlink(kit, at: scratch + "/class3/student")
         let (graded, gradeLog) = try GradingSupport.mpmlab(["grade", "3", "--root", kit, "--submissions", scratch + "/class3",
-                                                            "--out", scratch + "/grades3", "--skip-build"],
+                                                            "--out", scratch + "/grades3", "--skip-build", "--lang", "en"],
                                                            environment: ["PATH=\(refusing):\(Self.path)"], timeoutMs: 300_000)
         #expect(graded == .exited(0), "\(gradeLog)")
         #expect(gradeLog.contains("Not graded here, their tests are not in this copy: hidden checks worth 1 point, keepalive.decision-rules"), "\(gradeLog)")
