@@ -27,6 +27,7 @@ done
 if [ -n "$missing" ]; then
   echo "install-deps.sh: installing$missing"
   apt-get update -qq
+  # shellcheck disable=SC2086 # one word per package
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
