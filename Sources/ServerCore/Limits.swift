@@ -46,6 +46,10 @@ public enum Limits {
     public static let listenerReadBufferBytes = 16 * 1024
     /// Largest piece of a file body handed to one sendfile call.
     public static let sendfileChunkBytes = 1 << 20
+    /// Static files up to this size are kept in memory (FileCache), within this total per
+    /// process; larger ones are sent with sendfile.
+    public static let cachedFileMaxBytes = 32 * 1024
+    public static let fileCacheBytes = 1024 * 1024
     /// Events one epoll_wait of event's listener returns at most.
     public static let listenerEpollEvents = 512
 }
