@@ -58,6 +58,7 @@ final class EventListener: @unchecked Sendable {
         keepAliveMs = server.config.keepAliveTimeoutMilliseconds
         timeoutMs = server.config.timeoutSeconds * 1000
         try epoll.add(notifier.fd, events: .readable, token: notifierToken)
+        ChildSignals.watchesListeners(epoll.fd)
         queue = ConnectionQueue { [unowned self] in
             if !accepting.load(ordering: .relaxed) { notifier.signal() }
         }
@@ -97,6 +98,9 @@ final class EventListener: @unchecked Sendable {
     // MARK: accepting
 
     func setAccepting(_ on: Bool) {
+        // Once stopping, the listening sockets may already be closed (the USR1 handler takes
+        // them out of this epoll instance first): never add them back.
+        if on && ChildSignals.stopping { return }
         accepting.store(on, ordering: .relaxed)
         for (i, l) in server.listeners.enumerated() {
             // EPOLLEXCLUSIVE: one child's listener is woken per new connection, not all.
