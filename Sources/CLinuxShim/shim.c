@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/syscall.h>
 #include <linux/openat2.h>
 #include "CLinuxShim.h"
@@ -16,6 +17,7 @@ int shim_open_beneath(int dirfd, const char *path, int flags) {
 pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
 int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
+int shim_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
 
 int shim_WIFEXITED(int status) { return WIFEXITED(status); }
 int shim_WEXITSTATUS(int status) { return WEXITSTATUS(status); }

@@ -23,9 +23,17 @@ public final class ConnectionProcessor {
     let policy: KeepAlivePolicy
     let timeoutMs: Int
     let keepAliveTimeoutMs: Int
-    let buffer: UnsafeMutableRawBufferPointer
     /// The head of the response being sent (reused).
     var head = ResponseHeadWriter()
+    /// The read buffer, allocated at the first read: most threads of an idle child never read,
+    /// and an allocated buffer already costs a touched page.
+    private var readBuffer: UnsafeMutableRawBufferPointer?
+    var buffer: UnsafeMutableRawBufferPointer {
+        if let readBuffer { return readBuffer }
+        let allocated = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.readBufferBytes, alignment: 16)
+        readBuffer = allocated
+        return allocated
+    }
 
     /// One processor per serving thread: it owns a read buffer.
     public init(server: Server, child: ChildIdentity) {
@@ -37,10 +45,9 @@ public final class ConnectionProcessor {
                                  maxRequests: config.maxKeepAliveRequests)
         timeoutMs = config.timeoutSeconds * 1000
         keepAliveTimeoutMs = config.keepAliveTimeoutMilliseconds
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.readBufferBytes, alignment: 16)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { readBuffer?.deallocate() }
 
     /// Serves `c` until it must wait for its client; `slot` is the serving thread's
     /// scoreboard slot.

@@ -12,6 +12,9 @@ public enum Launcher {
     /// configuration says `LabExercise`).
     public static func run(_ arguments: [String], mpms: [MPMKind: any MPM.Type],
                            extensions: LabExtensions = LabExtensions()) -> Int32 {
+        // Before any other code runs, so that the master and its children map only the code
+        // they execute (see Process.mapOnlyUsedCode).
+        Process.mapOnlyUsedCode()
         let options: CommandLineOptions
         do { options = try CommandLineOptions.parse(arguments) } catch {
             printError(error.description)

@@ -29,6 +29,8 @@ public enum Limits {
     public static let flagCheckMs = 1000
     /// How often the main thread of a threaded child nudges its threads while they finish.
     public static let threadNudgeMs = 100
+    /// malloc arenas of a threaded child (see Process.limitMallocArenas).
+    public static let mallocArenas = 2
     /// Stack of each worker or listener thread: enough for mpmd, small enough to keep a
     /// thread's cost low (lab 4 measures it).
     public static let threadStackBytes = 256 * 1024

@@ -12,8 +12,6 @@ struct ResponseHeadWriter {
     private var dateSecond: Int64 = -1
     private var dateAndServer: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1024) }
-
     /// Replaces the buffer's content with the head of a response.
     mutating func write(status: Int, headers: HTTPHeaders, contentLength: Int64?, persistence: [HTTPField]) {
         bytes.removeAll(keepingCapacity: true)

@@ -38,6 +38,8 @@ int shim_open_beneath(int dirfd, const char *path, int flags);
 pid_t shim_gettid(void);
 // Asks the kernel to send `sig` to the calling process when its parent dies.
 int shim_set_parent_death_signal(int sig);
+// mallopt(M_ARENA_MAX, count): at most `count` malloc arenas for the whole process.
+int shim_limit_malloc_arenas(int count);
 int shim_errno(void);
 
 int shim_WIFEXITED(int status);
