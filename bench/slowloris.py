@@ -11,7 +11,9 @@ except OSError:
     print("no statistics (slowhttptest did not run)")
     sys.exit(0)
 header, data = rows[0], [r for r in rows[1:] if r]
-col = {name.strip(): i for i, name in enumerate(header)}
+col = {name.strip().lower().replace(" ", "_"): i for i, name in enumerate(header)}
+# slowhttptest writes the probe's result scaled to the connection count: 0 means the probe got
+# no answer within -p seconds that second.
 available = [int(r[col["service_available"]]) for r in data]
 connected = [int(r[col["connected"]]) for r in data]
 down = sum(1 for a in available if a == 0)
