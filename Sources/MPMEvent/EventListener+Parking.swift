@@ -36,12 +36,15 @@ extension EventListener {
     /// only re-arms it (one epoll_ctl per wait). Any thread may call this.
     func park(_ c: Connection, _ kind: Parking, deadline: Int64, events: EpollEvents) {
         let id = lot.withLock { $0.park(c, kind, deadline: deadline) }
+        // Once armed, the connection may be taken by the listener thread at once: nothing of it
+        // is touched after the epoll_ctl that arms it.
+        let watched = c.isWatched
+        c.isWatched = true
         do {
-            if c.isWatched {
+            if watched {
                 try epoll.modify(c.fd, events: events.union(.oneShot), token: id)
             } else {
                 try epoll.add(c.fd, events: events.union(.oneShot), token: id)
-                c.isWatched = true
             }
         } catch {
             if let p = lot.withLock({ $0.unpark(id) }) { close(p.connection) }
