@@ -11,7 +11,7 @@ PORT ?= 8080
 # System packages: name of the Debian package -> command or pkg-config module proving it is there.
 APT_PACKAGES := pkg-config libxml2-dev
 
-.PHONY: all build debug test run site clean deps deps-browser deps-bench bench conformance
+.PHONY: all build debug test run site clean deps deps-browser deps-bench bench bench-grading conformance validate-checks
 
 all: build
 
@@ -19,6 +19,8 @@ deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
+	command -v prlimit >/dev/null 2>&1 || missing="$$missing util-linux"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "deps: installing$$missing"; \
@@ -35,9 +37,23 @@ debug: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 # The browser check of the site runs when chromium is there; deps-browser installs it.
+# Then the short form of validate-checks: each lab graded once, in sandboxes, on its reference
+# solution (100 %), an empty submission (0 %) and every seeded wrong solution.
 test: deps deps-browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	for lab in $(LABS); do $(DEBUG)/mpmlab validate-checks $$lab --skip-build --runs 1 || exit 1; done
+
+# How long grading takes: each lab alone, and a class of 40 for lab 2 (bench/RESULTS.md).
+bench-grading: deps
+	bench/grading.sh
+
+# The full proof that every check discriminates: RUNS gradings of each candidate of each lab.
+LABS ?= 1 2 3 4
+RUNS ?= 5
+validate-checks: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	for lab in $(LABS); do $(DEBUG)/mpmlab validate-checks $$lab --skip-build --runs $(RUNS) || exit 1; done
 
 # The master stays in the foreground (Ctrl-C stops it and its children); conf/mpmd.conf loads
 # the prefork MPM.
@@ -47,8 +63,11 @@ run: build site
 	$(RELEASE)/mpmd -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
 
 # The static course site, rendered from labs/ into site/public/ (open site/public/index.html).
-# REPORTS=DIR adds a page per lab report and a class summary.
+# REPORTS=DIR adds a page per lab report and a class summary, and shows beside each claim of the
+# course its check's latest result. mpmd is built too: the scoreboard page shows each MPM's
+# scoreboard as a server started during the rendering shows it.
 site: deps
+	$(SWIFT) build -c release --product mpmd $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product mpmlab $(BUILD_FLAGS)
 	$(RELEASE)/mpmlab site --out site/public $(if $(REPORTS),--reports $(REPORTS))
 

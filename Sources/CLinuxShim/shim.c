@@ -6,6 +6,7 @@
 #include <malloc.h>
 #include <sys/syscall.h>
 #include <linux/openat2.h>
+#include <spawn.h>
 #include "CLinuxShim.h"
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) { return accept4(fd, addr, len, flags); }
@@ -18,6 +19,8 @@ pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
 int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
 int shim_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
+int shim_set_dumpable(int on) { return prctl(PR_SET_DUMPABLE, on, 0, 0, 0); }
+int shim_get_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
 
 int shim_WIFEXITED(int status) { return WIFEXITED(status); }
 int shim_WEXITSTATUS(int status) { return WEXITSTATUS(status); }
@@ -34,3 +37,10 @@ const unsigned int SHIM_EPOLLHUP = EPOLLHUP;
 const unsigned int SHIM_EPOLLERR = EPOLLERR;
 const unsigned int SHIM_EPOLLONESHOT = EPOLLONESHOT;
 const unsigned int SHIM_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
+
+int shim_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int low) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, low);
+}
+int shim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+}

@@ -26,11 +26,6 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         FileDescriptor(try syscall("openat2") { shim_open_beneath(directory.rawValue, path, flags | O_CLOEXEC) })
     }
 
-    /// Opens a directory (to open files beneath it).
-    public static func openDirectory(_ path: String) throws(SystemError) -> FileDescriptor {
-        try open(path, flags: O_RDONLY | O_DIRECTORY)
-    }
-
     /// Opens (creating if needed) a file for appending: logs, written by several processes at
     /// once. O_APPEND makes each write land atomically at the current end of the file.
     public static func openForAppend(_ path: String) throws(SystemError) -> FileDescriptor {

@@ -32,7 +32,7 @@ public final class Server: Sendable {
         self.errorLog = errorLog
         self.accessLogs = accessLogs
         self.threadsPerChild = threadsPerChild
-        self.extensions = extensions.enabled(config.labExercises)
+        self.extensions = extensions
         self.router = Router(config: config)
         self.limits = HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
                                  fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
