@@ -27,7 +27,10 @@ extension EventListener {
             close(c)   // a stopping child keeps no idle connection
             return
         }
-        let kind: Parking = wait.ms == keepAliveMs && c.requestsServed > 0 ? .keepAlive : .readingHead
+        // KeepAliveTimeout applies while the request line is awaited after a response; each
+        // parking has one timeout, so those connections wait with the idle ones.
+        let position = c.parser.position
+        let kind: Parking = c.requestsServed > 0 && (position == .idle || position == .requestLine) ? .keepAlive : .readingHead
         park(c, kind, deadline: MonotonicClock.nowMs() + Int64(wait.ms), events: [.readable, .peerClosed])
     }
 
