@@ -145,7 +145,7 @@ for profile in $PROFILES; do
 done
 
 {
-  echo "# Benchmark results"
+  echo "## mpmd against Apache (make bench)"
   echo
   echo "Recorded by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB, Linux $(uname -r); load average before the run: $LOAD_BEFORE."
   echo "mpmd: release build. Apache: Debian's apache2 $(/usr/sbin/apache2 -v 2>/dev/null | awk -F/ '/version/ {print $2}' | awk '{print $1}'), same MPM and settings. wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per run, $RUNS runs per scenario, client and servers on the same cores: the machine is shared with other builds, so absolute numbers are noisy; each mpmd run is followed at once by the same Apache run, and the ratio is the median of those back-to-back ratios."
@@ -178,5 +178,5 @@ done
   echo "| server | MPM | result |"
   echo "|---|---|---|"
   printf '%s\n' "${SLOW[@]}"
-} > bench/RESULTS.md
+} | python3 bench/record.py "make bench"
 echo; echo "recorded in bench/RESULTS.md"
