@@ -64,8 +64,19 @@ struct GradeCommand: ParsableCommand {
         var grader = ClassGrader(lab: lab, kit: kit, output: output)
         grader.jobs = jobs ?? Process.processorCount
         grader.limits.seconds = timeLimit
+        // Each report is written as soon as its submission is done: if the grader dies later
+        // (killed, out of memory), the reports already made are not lost with it.
+        var unwritten: [String] = []
         grader.progress = { report in
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
+            do {
+                try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
+                try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
+                                     to: output + "/" + report.studentID + ".results.json")
+            } catch {
+                print("\(report.studentID): the report could not be written: \(error)")
+                unwritten.append(report.studentID)
+            }
         }
         // Ids are the folder names cut down to what a report accepts; two folders that cut down
         // to the same id keep apart with a number.
@@ -77,12 +88,8 @@ struct GradeCommand: ParsableCommand {
             return ClassGrader.Submission(id: id, folder: folder + "/" + name)
         }
         let reports = try grader.grade(submissions)
-        for report in reports {
-            try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
-            try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
-                                 to: output + "/" + report.studentID + ".results.json")
-        }
         try FileSystem.write(GradebookExport.csv(reports, checks: grader.checks.map(\.id)), to: output + "/grades.csv")
         print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/grades.csv")
+        if !unwritten.isEmpty { throw ValidationError("reports not written: \(unwritten.joined(separator: ", "))") }
     }
 }
