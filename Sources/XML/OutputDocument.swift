@@ -71,39 +71,26 @@ public struct OutputElement {
     /// Appends a child element with attributes (in the order given) and optional text.
     @discardableResult
     public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) -> OutputElement {
-        let child = xmlNewTextChild(pointer, nil, name, text.map(Self.characters))!
-        for (key, value) in attributes { xmlNewProp(child, key, Self.characters(value)) }
+        let child = xmlNewTextChild(pointer, nil, name, text.map(XMLCharacters.allowed))!
+        for (key, value) in attributes { xmlNewProp(child, key, XMLCharacters.allowed(value)) }
         return OutputElement(pointer: child, document: document)
     }
 
     /// Appends escaped text.
     public func text(_ content: String) {
-        xmlAddChild(pointer, xmlNewDocText(document.pointer, Self.characters(content)))
+        xmlAddChild(pointer, xmlNewDocText(document.pointer, XMLCharacters.allowed(content)))
     }
 
     /// Sets (or replaces) an attribute.
     public func set(_ name: String, _ value: String) {
-        xmlSetProp(pointer, name, Self.characters(value))
-    }
-
-    /// `text` with the characters XML 1.0 cannot hold (control characters other than tab,
-    /// line feed and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD: a test's message may
-    /// quote whatever a student's program printed, and escaping cannot make those legal.
-    static func characters(_ text: String) -> String {
-        func allowed(_ s: Unicode.Scalar) -> Bool {
-            s.value >= 0x20 ? s.value != 0xFFFE && s.value != 0xFFFF : s == "\t" || s == "\n" || s == "\r"
-        }
-        guard !text.unicodeScalars.allSatisfy(allowed) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(allowed(scalar) ? scalar : "\u{FFFD}") }
-        return String(out)
+        xmlSetProp(pointer, name, XMLCharacters.allowed(value))
     }
 
     /// Appends `<a href>` with text.
     @discardableResult
     public func link(_ href: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) -> OutputElement {
         let a = element("a", ["href": href], text: text)
-        for (key, value) in attributes { xmlNewProp(a.pointer, key, value) }
+        for (key, value) in attributes { xmlNewProp(a.pointer, key, XMLCharacters.allowed(value)) }
         return a
     }
 
@@ -116,5 +103,22 @@ public struct OutputElement {
             child = c.pointee.next
         }
         return nil
+    }
+}
+
+/// Characters XML 1.0 cannot hold at all, not even as a reference: C0 controls but tab, line
+/// feed and carriage return, and U+FFFE/U+FFFF. libxml2 writes them as they are, and the
+/// document no longer parses — text from outside (a compiler quoting a student's source line)
+/// can hold them. Each becomes U+FFFD.
+enum XMLCharacters {
+    static func allowed(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }

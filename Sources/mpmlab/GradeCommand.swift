@@ -95,19 +95,28 @@ struct GradeCommand: ParsableCommand {
             availability.notInThisCopy.map { "\($0.id) (\($0.points))" }.joined(separator: ", "))]
         grader.manifest = { id in leftOut + [ManifestEntry("rerun", rerunCommand(root: root, submissions: folder, student: id, output: output,
                                                                                     language: language))] }
+        let gradebook = Gradebook(folder: output, lab: lab, language: language, checks: grader.checks.map(\.id))
+        // Each student's files are written as soon as their submission is done: if the grader
+        // dies later (killed, out of memory), the reports already made are not lost with it.
+        var unwritten: [String] = []
         grader.progress = { report in
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))"
                   + (report.gradingError.map { "  not graded: " + $0 } ?? ""))
+            do {
+                try gradebook.write(report)
+            } catch {
+                print("\(report.studentID): the report could not be written: \(error)")
+                unwritten.append(report.studentID)
+            }
         }
         let reports = try grader.grade(submissions)
-        let gradebook = Gradebook(folder: output, lab: lab, language: language, checks: grader.checks.map(\.id))
+        if !unwritten.isEmpty { throw ValidationError("reports not written: \(unwritten.joined(separator: ", "))") }
         if only != nil, let report = reports.first {
             let unreadable = try gradebook.update(with: report)
             if !unreadable.isEmpty { print("left out of the gradebook (their report cannot be read): " + unreadable.joined(separator: ", ")) }
             print("\(report.studentID) regraded: \(output)/\(Gradebook.csvFile) and \(Gradebook.junitFile) updated")
             return
         }
-        for report in reports { try gradebook.write(report) }
         try gradebook.writeClass(reports)
         print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/\(Gradebook.csvFile), \(Gradebook.junitFile)")
     }
