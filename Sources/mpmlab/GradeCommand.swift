@@ -53,6 +53,10 @@ struct GradeCommand: ParsableCommand {
         let folder = FileSystem.resolve(submissions, relativeTo: here)
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
         try FileSystem.makeDirectories(output)
+        let real = FileSystem.realPath(folder) ?? folder
+        for part in GradingKit.sourceParts where (real + "/").hasPrefix(root + "/" + part + "/") {
+            throw ValidationError("--submissions \(folder) is inside \(part)/, which every sandbox sees: keep the class elsewhere")
+        }
         let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
         if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
         let kit = try GradingKit.prepare(repository: root, products: root + "/.build/debug", folder: output + "/.kit")
@@ -62,6 +66,7 @@ struct GradeCommand: ParsableCommand {
         }
 
         var grader = ClassGrader(lab: lab, kit: kit, output: output)
+        grader.keepWork = keepWork
         grader.jobs = jobs ?? Process.processorCount
         grader.limits.seconds = timeLimit
         // Each report is written as soon as its submission is done: if the grader dies later
