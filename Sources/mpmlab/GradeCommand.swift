@@ -57,6 +57,10 @@ struct GradeCommand: ParsableCommand {
         let here = FileSystem.currentDirectory()
         let folder = FileSystem.resolve(submissions, relativeTo: here)
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
+        let real = FileSystem.realPath(folder) ?? folder
+        for part in GradingKit.sourceParts where (real + "/").hasPrefix(root + "/" + part + "/") {
+            throw ValidationError("--submissions \(folder) is inside \(part)/, which every sandbox sees: keep the class elsewhere")
+        }
         let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
         // Ids are the folder names cut down to what a report accepts; two folders that cut down
         // to the same id keep apart with a number (given over the whole class, so that --only
@@ -81,6 +85,7 @@ struct GradeCommand: ParsableCommand {
         }
 
         var grader = ClassGrader(lab: lab, kit: kit, output: output)
+        grader.keepWork = keepWork
         // A copy without the hidden checks' tests (a student's repository) cannot grade them.
         let availability = CheckAvailability.of(grader.checks, root: root)
         grader.checks = availability.runnable

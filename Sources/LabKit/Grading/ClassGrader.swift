@@ -17,6 +17,8 @@ public struct ClassGrader {
     public var checks: [Check]
     /// Extra manifest lines (the command line that reproduces a student's grading...).
     public var manifest: (String) -> [ManifestEntry] = { _ in [] }
+    /// Keep each submission's work folder (its copied files and raw results) after its report.
+    public var keepWork = false
     /// Called as each submission is done.
     public var progress: (Report) -> Void = { _ in }
 
@@ -124,42 +126,53 @@ public struct ClassGrader {
         var plan = CheckPlan(bundle: kit.bundleInside)
         let names = Grader.testNames(of: checks)
         (plan.xctestTests, plan.swiftTestingTests) = CheckPlan.split(names, xctestList: kit.xctestList)
-        let module = "/tmp/module/libLabExercises.so"
+        plan.studentCodeTests = Self.studentCodeTests(of: lab)
+        let module = "/tmp/module/libLabExercises.so", starterModule = "/tmp/module-starter/libLabExercises.so"
         plan.environment = ["MPMLAB_ROOT=" + kit.sourceInside, "MPMLAB_SUBMISSION=" + Sandbox.submissionMount,
                             "MPMD=" + Sandbox.kitMount + "/bin/mpmd", "MPMLAB_LABRUN=" + Sandbox.kitMount + "/bin/labrun",
-                            "MPMLAB_EXERCISE_MODULE=" + module]
+                            "MPMLAB_EXERCISE_MODULE=" + module, "MPMLAB_STARTER_MODULE=" + starterModule]
         plan.phaseTimeoutMs = max(60_000, (limits.seconds - 240) / 2 * 1000)
         plan.module = CheckPlan.ModuleBuild(kitSources: kit.sourceInside + "/" + HandIn.exerciseSources,
                                             studentFiles: Sandbox.submissionMount, workFolder: "/tmp/module/src",
-                                            output: module, swiftc: kit.swiftc)
+                                            output: module, starterOutput: starterModule, swiftc: kit.swiftc)
         return plan
+    }
+
+    /// The tests of the code exercises' checks: those that run the student's code.
+    public static func studentCodeTests(of lab: Lab) -> Set<TestName> {
+        Set(lab.exercises.filter { $0.kind == .code }.flatMap(\.checks).compactMap { TestName($0.test) })
     }
 
     func finish(_ job: Running, handIn: [HandInFile]) -> Report {
         job.results.close()
         job.cgroup?.remove()
         let run = RunResults.read(folder: job.work + "/results", plan: job.plan)
+        // From the grader's own copy of the files, before it goes: the student's folder is never
+        // read again.
+        let configuration = GradingManifest.configuration(lab: lab, kitSource: kit.folder + "/source", submission: job.work + "/submission")
+        // What bwrap said when the box ended before its supervisor recorded anything.
+        let log = job.work + "/sandbox.log"
+        let said = run.phases.isEmpty && ((try? FileSystem.status(log))?.size ?? 0) < 1 << 20
+            ? ((try? FileSystem.readText(log)) ?? "").suffixLines(8).trimmingWhitespace() : ""
+        // What the sandbox wrote is read; its bulk (consoles a student's code can fill) goes.
+        if !keepWork { try? FileSystem.remove(job.work) }
         let results = Grader.results(for: lab, checks: checks, run: run, plan: job.plan, staged: job.staged, handIn: handIn)
         var report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: job.submission.id,
                             studentName: job.submission.id, toolchain: kit.toolchainVersion, results: results)
         report.submission = job.staged
         report.buildFailure = run.buildFailure
         if run.phases.isEmpty {
-            // The box ended before its supervisor recorded anything: say what bwrap said.
-            let said = ((try? FileSystem.readText(job.work + "/sandbox.log")) ?? "").suffixLines(8).trimmingWhitespace()
             report.gradingError = "the sandbox ended before any check ran" + (said.isEmpty ? "" : ": " + said)
         }
-        report.manifest = manifestEntries(for: job.submission, started: job.started, cgroup: job.cgroup, staged: job.work + "/submission")
+        report.manifest = manifestEntries(for: job.submission, started: job.started, cgroup: job.cgroup, configuration: configuration)
         return report
     }
 
     /// The rerun manifest: what the kit was, where it ran, what the student's configuration
     /// starts, and what the caller adds (the command line that reproduces this grading).
-    func manifestEntries(for submission: Submission, started: Int64?, cgroup: CgroupLimit?, staged: String?) -> [ManifestEntry] {
+    func manifestEntries(for submission: Submission, started: Int64?, cgroup: CgroupLimit?, configuration: [ManifestEntry]) -> [ManifestEntry] {
         var entries = [ManifestEntry("kit-commit", kit.commit), ManifestEntry("toolchain", kit.toolchainVersion),
-                       ManifestEntry("kernel", Machine.kernel)]
-        // Only from the grader's own copy: the student's folder is never read again.
-        if let staged { entries += GradingManifest.configuration(lab: lab, kitSource: kit.folder + "/source", submission: staged) }
+                       ManifestEntry("kernel", Machine.kernel)] + configuration
         entries.append(ManifestEntry("sandbox", limitsDescription(cgroup)))
         if let started { entries.append(ManifestEntry("duration-seconds", "\((MonotonicClock.nowMs() - started) / 1000)")) }
         return entries + manifest(submission.id)
@@ -176,7 +189,7 @@ public struct ClassGrader {
         var report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: submission.id, studentName: submission.id,
                             toolchain: kit.toolchainVersion, results: results)
         report.gradingError = why
-        report.manifest = manifestEntries(for: submission, started: nil, cgroup: nil, staged: nil)
+        report.manifest = manifestEntries(for: submission, started: nil, cgroup: nil, configuration: [])
         return report
     }
 }
