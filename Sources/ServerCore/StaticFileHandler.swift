@@ -7,7 +7,8 @@
 // mod_dir does) and are answered with the first DirectoryIndex file that exists; without one,
 // 403, since directory listings are off. Validators (ETag from size and modification time,
 // as Apache's default FileETag MTime Size; Last-Modified) make conditional requests cheap:
-// 304 with no body. One byte range is served as 206; the body goes out with sendfile.
+// 304 with no body. One byte range is served as 206, with sendfile; several as one
+// multipart/byteranges body.
 import Config
 import HTTP
 import Posix
@@ -101,8 +102,8 @@ struct StaticFileHandler: RequestHandler {
         var first: Int64 = 0
         var length = status.size
         var code = 200
-        if request.method == "GET",
-           Preconditions.rangeApplies(ifRange: request.headers["If-Range"], etag: etag, lastModified: status.modificationTime) {
+        // Apache's byterange filter serves ranges whatever the method that reached the file.
+        if Preconditions.rangeApplies(ifRange: request.headers["If-Range"], etag: etag, lastModified: status.modificationTime) {
             switch ByteRange.evaluate(request.headers["Range"], length: status.size) {
             case .full: break
             case .partial(let f, let l):
@@ -110,10 +111,10 @@ struct StaticFileHandler: RequestHandler {
                 first = f
                 length = l - f + 1
                 headers.set("Content-Range", ByteRange.contentRange(first: f, last: l, length: status.size))
+            case .multipart(let ranges):
+                if let reply = multipart(ranges, file: path, size: status.size, headers: headers) { return reply }
             case .unsatisfiable:
-                var reply = ErrorPage.reply(416)
-                reply.headers.set("Content-Range", ByteRange.unsatisfiedContentRange(length: status.size))
-                return reply
+                return ErrorPage.reply(416)
             }
         }
         guard let fd = try? FileDescriptor.open(path) else {
@@ -122,4 +123,25 @@ struct StaticFileHandler: RequestHandler {
         }
         return Reply(status: code, headers: headers, body: .file(fd, offset: first, length: length))
     }
+
+    /// Several ranges: a `multipart/byteranges` body, built in memory from the file read
+    /// whole. Past `multipartFileLimit` the whole file is sent with 200 instead (RFC 9110
+    /// lets a server ignore Range; Apache would build the parts from its file buckets).
+    func multipart(_ ranges: [ClosedRange<Int64>], file path: String, size: Int64, headers: HTTPHeaders) -> Reply? {
+        guard size <= Self.multipartFileLimit, let bytes = try? FileSystem.readBytes(path), bytes.count == size else { return nil }
+        let parts = MultipartByteRanges(boundary: Self.boundary, contentType: headers["Content-Type"],
+                                        ranges: ranges, length: size)
+        guard let body = parts.body(read: { Array(bytes[Int($0.lowerBound)...Int($0.upperBound)]) }) else { return nil }
+        var headers = headers
+        headers.set("Content-Type", parts.contentTypeField)
+        return Reply(status: 206, headers: headers, body: .bytes(body))
+    }
+
+    static let multipartFileLimit: Int64 = 16 << 20
+
+    /// One boundary per process, drawn at first use, 16 hex digits as Apache's.
+    static let boundary: String = {
+        let digits = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }()
 }
