@@ -41,8 +41,15 @@ public final class Server: Sendable {
 
     /// The HTTP limits this configuration sets (LimitRequest*).
     public var limits: HTTPLimits {
-        HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
-                   fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
+        var limits = HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
+                                fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
+        // LimitRequestBody inside <Location>: the parser asks for the limit of each request
+        // that has a body, once it knows the path.
+        if config.locations.contains(where: { $0.limitRequestBody != nil }) {
+            let config = config
+            limits.bodyByPath = { Int64(config.location(for: $0).limitRequestBody) }
+        }
+        return limits
     }
 }
 
