@@ -24,8 +24,9 @@ public struct PendingOutput {
 enum FlushResult { case done, failed, blocked }
 
 extension ConnectionProcessor {
-    /// Builds the head and queues the reply in `c.pending`.
-    func prepare(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, on c: Connection) {
+    /// Builds the head and queues the reply in `c.pending`. An HTTP/0.9 client (`bodyOnly`)
+    /// gets the body alone: that protocol has no status line and no header fields.
+    func prepare(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, bodyOnly: Bool = false, on c: Connection) {
         var headers = HTTPHeaders()
         headers.set("Date", HTTPDate.format(unixSeconds: WallClock.now()))
         headers.set("Server", Version.serverHeader)
@@ -36,7 +37,7 @@ extension ConnectionProcessor {
         if !noBody { headers.set("Content-Length", "\(reply.bodyLength)") }
         for field in decision.headers { headers.add(field.name, field.value) }
         if let type = reply.headers["Content-Type"] { headers.set("Content-Type", type) }
-        var pending = PendingOutput(bytes: HTTPResponseHead(status: reply.status, headers: headers).serialized(),
+        var pending = PendingOutput(bytes: bodyOnly ? [] : HTTPResponseHead(status: reply.status, headers: headers).serialized(),
                                     keepAlive: decision.keepAlive)
         if headOnly || noBody {
             reply.releaseBody()

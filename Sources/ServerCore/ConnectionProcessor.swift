@@ -182,7 +182,7 @@ public final class ConnectionProcessor {
                                         builtIn: decision, mustClose: stopping || reply.closeConnection)
         }
         let bodyBytes = request.isHead ? 0 : reply.bodyLength
-        prepare(reply, decision: decision, headOnly: request.isHead, on: c)
+        prepare(reply, decision: decision, headOnly: request.isHead, bodyOnly: request.isHTTP09, on: c)
         let flushed = flush(c, mayPark: mayPark)
         if flushed == .done { c.pending = nil }
         finish(c, slot: slot, request: request, requestLine: requestLine, reply: reply,
