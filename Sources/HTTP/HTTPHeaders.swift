@@ -244,7 +244,8 @@ enum HTTPBytes {
 extension String {
     /// ASCII-only case folding: header names and tokens are ASCII.
     func asciiLowercased() -> String {
-        String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }   // the usual case
+        return String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     func equalsIgnoringASCIICase(_ other: String) -> Bool {

@@ -13,8 +13,14 @@ struct HeaderBlock {
     /// Where the pending field starts in `headers.bytes`, or nil when there is none.
     private var pendingStart: Int?
 
-    init(limits: HTTPLimits) {
+    /// `expectedBytes`: how much of the header section is probably buffered already; the
+    /// field buffer is sized for it once instead of growing line by line.
+    init(limits: HTTPLimits, expectedBytes: Int = 0) {
         self.limits = limits
+        if expectedBytes > 0 {
+            headers.bytes.reserveCapacity(min(expectedBytes, 1024))
+            headers.entries.reserveCapacity(12)
+        }
     }
 
     /// Takes one line without its CRLF. Returns true on the empty line that ends the block.

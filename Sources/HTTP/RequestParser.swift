@@ -161,7 +161,7 @@ public struct RequestParser: Sendable {
                 }
                 // HTTP/0.9: no header section, no body; the request is complete.
                 if request.isHTTP09 { return complete() }
-                headerBlock = HeaderBlock(limits: limits)
+                headerBlock = HeaderBlock(limits: limits, expectedBytes: buffer.count - readIndex)
                 phase = .headers
 
             case .headers:
