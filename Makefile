@@ -81,6 +81,12 @@ bench-parser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; } || true
 	bench/parser/run.sh
 
+# libFuzzer on the HTTP parser, the configuration reader, the XML loaders and the answers file:
+# each target runs FUZZ_TIME seconds (default 60) and prints its execs and coverage; a crash,
+# hang or leak fails and leaves its reproducer in Fuzz/corpus/TARGET/ (replayed by make test).
+fuzz: deps
+	FUZZ_TIME=$(or $(FUZZ_TIME),60) Fuzz/fuzz.sh
+
 deps-bench:
 	@missing=""; command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
