@@ -47,8 +47,11 @@ run: build site
 	$(RELEASE)/mpmd -f conf/mpmd.conf -C "Define MPMD_LISTEN 127.0.0.1:$(PORT)"
 
 # The static course site, rendered from labs/ into site/public/ (open site/public/index.html).
-# REPORTS=DIR adds a page per lab report and a class summary.
+# REPORTS=DIR adds a page per lab report and a class summary, and shows beside each claim of the
+# course its check's latest result. mpmd is built too: the scoreboard page shows each MPM's
+# scoreboard as a server started during the rendering shows it.
 site: deps
+	$(SWIFT) build -c release --product mpmd $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product mpmlab $(BUILD_FLAGS)
 	$(RELEASE)/mpmlab site --out site/public $(if $(REPORTS),--reports $(REPORTS))
 

@@ -10,6 +10,10 @@ let package = Package(
     products: [
         .executable(name: "mpmd", targets: ["mpmd"]),
         .executable(name: "mpmlab", targets: ["mpmlab"]),
+        .executable(name: "labrun", targets: ["labrun"]),
+        // The labs' code exercises, a shared object that mpmd loads with
+        // `LoadModule lab_exercises_module FILE` (libLabExercises.so beside mpmd by default).
+        .library(name: "LabExercises", type: .dynamic, targets: ["LabExercises"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,17 +30,22 @@ let package = Package(
         .target(name: "MPMEvent", dependencies: ["ServerCore", "Posix"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
-        .target(name: "LabKit", dependencies: ["XML", "Config", "Posix"]),
-        // The students' code exercises, plugged into mpmd by the LabExercise directive.
-        .target(name: "LabExercises", dependencies: ["ServerCore"]),
+        .target(name: "LabKit", dependencies: ["XML", "Config", "Posix", "GradingProtocol"]),
+        // The students' code exercises: depends on nothing, so that a student's version builds
+        // alone (swiftc, in a second) and no server code is ever rebuilt with it.
+        .target(name: "LabExercises"),
+        // Calls an exercise outside the server and prints what it returned (unit-level checks).
+        .executableTarget(name: "labrun", dependencies: ["Posix"]),
         // Starts real mpmd processes for tests and lab checks, and talks raw HTTP to them.
         .target(name: "ServerHarness", dependencies: ["Posix", "HTTP"]),
         // What lab checks share (answers files...). No libxml2 here: a test target holding XCTest
         // classes must not see CLibXML2 beside Foundation (their ICU headers clash).
-        .target(name: "LabCheckKit", dependencies: ["Posix", "ServerHarness"]),
-        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "LabExercises", "Config", "Posix"]),
+        .target(name: "LabCheckKit", dependencies: ["Posix", "ServerHarness", "GradingProtocol"]),
+        // The files trusted checks write and the grader reads: names and line formats.
+        .target(name: "GradingProtocol"),
+        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
         .executableTarget(name: "mpmlab", dependencies: [
-            "LabKit", "XML", "Config", "Posix",
+            "LabKit", "XML", "Config", "Posix", "ServerHarness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,13 +64,13 @@ let package = Package(
         // Lab 1's graded checks: each test is named by one <check test> of labs/01-processes/lab.xml.
         .testTarget(name: "Lab01Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
         // Lab 2's graded checks (threads and sharing): labs/02-threads/lab.xml.
-        .testTarget(name: "Lab02Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "LabExercises", "mpmd"]),
+        .testTarget(name: "Lab02Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd", "labrun"]),
         // Lab 3's graded checks (keep-alive and event): labs/03-keepalive/lab.xml.
-        .testTarget(name: "Lab03Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "LabExercises", "ServerCore", "mpmd"]),
+        .testTarget(name: "Lab03Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd", "labrun"]),
         // Lab 4's graded checks (choosing and sizing): labs/04-sizing/lab.xml.
         .testTarget(name: "Lab04Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
         // The grader itself: answers files, test results, reports, lab/test agreement, mpmlab's commands.
-        .testTarget(name: "GradingTests", dependencies: ["LabKit", "LabCheckKit", "XML", "Posix", "mpmlab"],
+        .testTarget(name: "GradingTests", dependencies: ["LabKit", "LabCheckKit", "GradingProtocol", "XML", "Posix", "mpmlab"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

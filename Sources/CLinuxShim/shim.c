@@ -4,12 +4,15 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <spawn.h>
 #include "CLinuxShim.h"
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) { return accept4(fd, addr, len, flags); }
 pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
 int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
+int shim_set_dumpable(int on) { return prctl(PR_SET_DUMPABLE, on, 0, 0, 0); }
+int shim_get_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
 
 int shim_WIFEXITED(int status) { return WIFEXITED(status); }
 int shim_WEXITSTATUS(int status) { return WEXITSTATUS(status); }
@@ -25,3 +28,10 @@ const unsigned int SHIM_EPOLLRDHUP = EPOLLRDHUP;
 const unsigned int SHIM_EPOLLHUP = EPOLLHUP;
 const unsigned int SHIM_EPOLLERR = EPOLLERR;
 const unsigned int SHIM_EPOLLONESHOT = EPOLLONESHOT;
+
+int shim_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int low) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, low);
+}
+int shim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+}

@@ -2,8 +2,8 @@
 // what it includes), the `-c` directives; then the MPM is settled and its clamps run, log
 // formats and MIME types are resolved. With no `LoadModule mpm_*` at all, mpmd reads the
 // whole configuration a second time with event preloaded — as if the file began with
-// `LoadModule mpm_event_module`, which is what Debian's layout amounts to — so that
-// `<IfModule mpm_event_module>` sections apply.
+// `LoadModule mpm_event_module` — so that `<IfModule mpm_event_module>` sections apply.
+// Apache itself refuses such a file (AH00534: No MPM loaded); this is a deliberate difference.
 import Posix
 
 public enum ConfigLoader {
@@ -58,7 +58,9 @@ public enum ConfigLoader {
         var state = try read(preloading: nil)
         if state.loadedMPM == nil {
             state = try read(preloading: .event)
-            state.config.notes.insert("No MPM loaded (no LoadModule mpm_*_module): using event, as Debian does.", at: 0)
+            // Apache refuses here (AH00534: No MPM loaded); mpmd takes event so that a small test
+            // file needs no LoadModule line, and says so — the course names the difference.
+            state.config.notes.insert("No MPM loaded (no LoadModule mpm_*_module): using event, where Apache would refuse to start (AH00534).", at: 0)
         } else if let early = state.directiveBeforeMPM {
             throw early
         }

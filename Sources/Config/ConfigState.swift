@@ -69,6 +69,7 @@ struct ConfigState {
     /// The module names `<IfModule>` recognizes as present, by symbol and by source file name.
     func isModuleLoaded(_ name: String) -> Bool {
         if let mpm = loadedMPM, name == mpm.moduleName || name == "\(mpm.rawValue).c" { return true }
+        if name == Directives.labExercisesModule { return config.labExerciseModule != nil }
         return ConfigState.builtInModules.contains(name)
     }
 

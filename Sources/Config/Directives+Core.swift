@@ -114,8 +114,8 @@ extension Directives {
         DirectiveSpec(
             "MaxKeepAliveRequests", syntax: "MaxKeepAliveRequests number", default: "100",
             arity: .one, summary: "Maximum number of Keep-Alive requests per connection, or 0 for infinite",
-            en: "How many requests one connection may carry; the response to the last one closes it. 0 means no limit.",
-            fr: "Le nombre de requêtes qu'une connexion peut transporter ; la réponse à la dernière la ferme. 0 signifie sans limite."
+            en: "How many responses may keep a connection open: with N, a connection carries N + 1 requests and the response to request N + 1 closes it (max= counts down from N). 0 means no limit.",
+            fr: "Le nombre de réponses qui peuvent garder une connexion ouverte : avec N, une connexion porte N + 1 requêtes, et la réponse à la requête N + 1 la ferme (max= décompte à partir de N). 0 signifie sans limite."
         ) { state, call throws(DirectiveError) in
             state.config.maxKeepAliveRequests = ArgumentParsing.atoi(call.arguments[0])
         },

@@ -1,11 +1,16 @@
 // The one directive that is MPMLab's own: `LabExercise` switches on a lab's code exercise,
 // so that the student's code (Sources/LabExercises) runs inside the live server. Without it
-// the server behaves exactly as Apache would, whatever the exercise files contain.
+// the server behaves exactly as Apache would, whatever the exercise files contain. The code
+// itself is a shared object that mpmd loads as httpd loads a module:
+// `LoadModule lab_exercises_module FILE` (see Directives+Structure), by default the
+// libLabExercises.so that `swift build` writes beside mpmd.
 import Posix
 
 extension Directives {
     /// The code exercises the server knows how to plug in.
     public static let labExerciseNames = ["counter", "keep-alive"]
+    /// The module name under which `LoadModule` loads the exercises' shared object.
+    public static let labExercisesModule = "lab_exercises_module"
 
     static let lab: [DirectiveSpec] = [
         DirectiveSpec(

@@ -58,9 +58,9 @@ extension Directives {
         DirectiveSpec(
             "LoadModule", syntax: "LoadModule module-name [filename]",
             arity: .oneOrTwo, summary: "a module name and the name of a shared object file to load it from",
-            clamp: "At most one MPM module; the file name is accepted and ignored (every module is built in).",
-            en: "Chooses the MPM: `LoadModule mpm_prefork_module`, `mpm_worker_module` or `mpm_event_module`. Only one may be loaded; with none, mpmd uses event, as Debian does.",
-            fr: "Choisit le MPM : `LoadModule mpm_prefork_module`, `mpm_worker_module` ou `mpm_event_module`. Un seul peut être chargé ; sans aucun, mpmd utilise event, comme Debian."
+            clamp: "At most one MPM module; for the MPMs and the built-in modules the file name is accepted and ignored. `lab_exercises_module` is the one module mpmd really loads from its file.",
+            en: "Chooses the MPM: `LoadModule mpm_prefork_module`, `mpm_worker_module` or `mpm_event_module`. Only one may be loaded. With none, Apache refuses to start (AH00534: No MPM loaded; Debian's configuration loads event); mpmd differs and uses event, noting it in the log.",
+            fr: "Choisit le MPM : `LoadModule mpm_prefork_module`, `mpm_worker_module` ou `mpm_event_module`. Un seul peut être chargé. Sans aucun, Apache refuse de démarrer (AH00534 : No MPM loaded ; la configuration de Debian charge event) ; mpmd diffère et utilise event, en le notant dans son journal."
         ) { state, call throws(DirectiveError) in
             let name = call.arguments[0]
             if let mpm = MPMKind.allCases.first(where: { $0.moduleName == name }) {
@@ -73,6 +73,12 @@ extension Directives {
                 }
                 state.loadedMPM = mpm
                 state.loadedMPMLocation = call.location
+            } else if name == Directives.labExercisesModule {
+                // MPMLab's one real loadable module: the labs' code exercises (see Directives+Lab).
+                guard call.arguments.count == 2 else {
+                    throw DirectiveError("LoadModule \(name) needs the file to load (libLabExercises.so)")
+                }
+                state.config.labExerciseModule = state.resolve(call.arguments[1])
             } else if ConfigState.builtInModules.contains(name) {
                 state.config.notes.append("\(call.location): \(name) is built into mpmd; LoadModule has nothing to load.")
             } else {

@@ -192,6 +192,9 @@ public struct ServerConfig: Sendable {
     public var mpmSettings = MPMSettings.defaults(for: .event)
     /// Code exercises switched on with `LabExercise` (MPMLab's own directive).
     public internal(set) var labExercises: Set<String> = []
+    /// The shared object holding the exercises' code (`LoadModule lab_exercises_module FILE`);
+    /// nil means libLabExercises.so beside the mpmd binary, where `swift build` puts it.
+    public internal(set) var labExerciseModule: String?
     /// Values Apache would have corrected, with its warning text.
     public var warnings: [ConfigWarning] = []
     /// Facts worth a line in the error log at startup (the MPM chosen by default...).

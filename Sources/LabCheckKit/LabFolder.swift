@@ -43,7 +43,8 @@ public struct LabFolder: Sendable {
         let text: String
         do { text = rewrite(try labConfig()) } catch { throw SetupError("cannot read \(labFolder)/lab.conf: \(error)") }
         do {
-            return try TestServer.start(config: text + "\n" + extra + "\n", arguments: ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
+            return try TestServer.start(config: text + "\n" + extra + "\n",
+                                        arguments: StudentCode.serverArguments + ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
         } catch {
             throw SetupError("the lab's server did not start: \(error)")
         }
@@ -57,14 +58,15 @@ public struct StudentConfigError: Error, CustomStringConvertible {
 }
 
 extension LabFolder {
-    /// mpmd with the student's `student.conf`, the observation windows added.
-    public func startStudentServer() throws -> TestServer {
+    /// mpmd with the student's `student.conf`, the observation windows added, and `overriding`
+    /// (directives that isolate the behaviour a check measures) after the student's own.
+    public func startStudentServer(overriding: String = "") throws -> TestServer {
         let path = studentConfigPath
         guard let text = try? FileSystem.readText(path) else {
             throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
         }
         do {
-            return try TestServer.start(config: text + "\n" + observationLocations)
+            return try TestServer.start(config: text + "\n" + overriding + "\n" + observationLocations, arguments: StudentCode.serverArguments)
         } catch {
             throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
         }

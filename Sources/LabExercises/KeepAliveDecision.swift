@@ -11,9 +11,9 @@
 //   - MaxKeepAliveRequests N (N > 0): at most N responses keep the connection, so the
 //     (N+1)th closes it; 0 means no limit (`keepAlivesServed` counts the responses that
 //     already kept this connection, so it is 0 on the first request).
-// Try it alone with `swift test --filter Lab03Checks.DecisionExerciseChecks`, then in the
+// `KeepAliveSituation` is in KeepAliveSituation.swift. Try it alone with
+// `mpmlab check 3` (the decision-unit check runs it on a table of situations), then in the
 // server with `LabExercise keep-alive` (lab 3).
-import ServerCore
 
 public enum KeepAliveDecision {
     public static func decide(_ s: KeepAliveSituation) -> Bool {

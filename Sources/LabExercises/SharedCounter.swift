@@ -8,8 +8,8 @@
 //
 // A `var` read then written back is exactly /lab/unsafe-counter's race: two threads read the
 // same value. The Synchronization module has what you need (`Mutex`, or `Atomic`, whose
-// `wrappingAdd` returns the new value in one indivisible step). Try it alone with
-// `swift test --filter Lab02Checks.CounterExerciseChecks`, then in the server (lab 2).
+// `wrappingAdd` returns the new value in one indivisible step). Try it with `mpmlab check 2`
+// (the counter-unit check calls it from many threads at once), then in the server (lab 2).
 import Synchronization
 
 public final class SharedCounter: Sendable {

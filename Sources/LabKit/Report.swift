@@ -11,6 +11,11 @@ public struct Report: Sendable, Equatable {
     public var studentName: String
     public var toolchain: String
     public var results: [CheckResult]
+    /// How to reproduce this grading (kit commit, toolchain, kernel, command line...), as
+    /// ordered name/value pairs; empty for a student's own `mpmlab check`.
+    public var manifest: [ManifestEntry] = []
+    /// What was taken from the student's folder, when a grader took it.
+    public var submission: StagedSubmission?
     /// The file it was read from (empty for a report built in memory).
     public var file: String = ""
 
@@ -36,6 +41,19 @@ public struct Report: Sendable, Equatable {
                   studentName: student?.text.collapsingWhitespace() ?? "",
                   toolchain: root.element(named: "toolchain")?.text.collapsingWhitespace() ?? "",
                   results: root.elements(named: "result").map(CheckResult.init))
+        manifest = root.element(named: "manifest")?.elements(named: "entry").map {
+            ManifestEntry($0.attribute("name") ?? "", $0.text.trimmingWhitespace())
+        } ?? []
+        if let taken = root.element(named: "submission") {
+            var staged = StagedSubmission()
+            staged.files = taken.elements(named: "file").map {
+                StagedSubmission.File(name: $0.attribute("name") ?? "", sha256: $0.attribute("sha256") ?? "",
+                                      bytes: Int($0.attribute("bytes") ?? "") ?? 0)
+            }
+            staged.missing = taken.elements(named: "missing").map { $0.attribute("name") ?? "" }
+            staged.problems = taken.elements(named: "problem").map { $0.text.trimmingWhitespace() }
+            submission = staged
+        }
         file = document.file
     }
 
@@ -47,6 +65,18 @@ public struct Report: Sendable, Equatable {
         root.set("date", date)
         root.element("student", ["id": studentID], text: studentName)
         root.element("toolchain", text: toolchain)
+        if !manifest.isEmpty {
+            let m = root.element("manifest")
+            for entry in manifest { m.element("entry", ["name": entry.name], text: entry.value) }
+        }
+        if let submission {
+            let s = root.element("submission")
+            for file in submission.files {
+                s.element("file", ["name": file.name, "sha256": file.sha256, "bytes": "\(file.bytes)"])
+            }
+            for name in submission.missing { s.element("missing", ["name": name]) }
+            for problem in submission.problems { s.element("problem", text: problem) }
+        }
         for result in results {
             let r = root.element("result", ["check": result.check, "status": result.status.rawValue,
                                             "earned": Decimal.format(result.earned), "possible": Decimal.format(result.possible)])
@@ -57,6 +87,16 @@ public struct Report: Sendable, Equatable {
             }
         }
         return doc.serialize()
+    }
+}
+
+/// One line of a report's rerun manifest: `kit-commit`, `toolchain`, `kernel`, `rerun`…
+public struct ManifestEntry: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
     }
 }
 

@@ -11,7 +11,10 @@
 //   /lab/unsafe-counter  the same counter done wrong on purpose: read, pause, write back, with
 //                    no lock, so that threads serving at the same moment lose each other's
 //                    increments (the race of the threads chapter, made visible)
-//   /lab/exercise/counter  the student's counter (lab 2), when `LabExercise counter` is on
+//   /lab/exercise/counter  the student's counter (lab 2), when `LabExercise counter` is on;
+//                    `?calls=N` (at most 10000) has the worker call it N times in a row and
+//                    answer every value it got (`values`), so that the threads serving
+//                    requests at the same moment really call it at the same moment
 import HTTP
 import Posix
 import Synchronization
@@ -58,7 +61,18 @@ struct LabHandler: RequestHandler {
             guard let counter = context.server.extensions.counter else {
                 return ErrorPage.reply(404, detail: "The counter exercise is not switched on: add `LabExercise counter` to the configuration.")
             }
-            return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(counter())")])
+            let calls = QueryString.integer("calls", in: context.request.query) ?? 1
+            guard calls >= 1 && calls <= 10_000 else {
+                return ErrorPage.reply(400, detail: "calls must be between 1 and 10000.")
+            }
+            guard calls > 1 else {
+                return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(counter())")])
+            }
+            var values: [Int] = []
+            values.reserveCapacity(calls)
+            for _ in 0..<calls { values.append(counter()) }
+            return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(values.last!)"),
+                         ("values", "\"" + values.map(String.init).joined(separator: " ") + "\"")])
         case "crash":
             context.server.errorLog.log(.notice, "lab", "MPM00010", "/lab/crash: process \(Process.id) is crashing on purpose")
             Process.crash()

@@ -8,10 +8,7 @@ import Posix
 public enum Launcher {
     /// Runs mpmd; returns its exit code. `mpms` maps each MPM to its implementation (ServerCore
     /// does not import the MPM modules: they import it).
-    /// `extensions` are the labs' code exercises built into this binary (used only when the
-    /// configuration says `LabExercise`).
-    public static func run(_ arguments: [String], mpms: [MPMKind: any MPM.Type],
-                           extensions: LabExtensions = LabExtensions()) -> Int32 {
+    public static func run(_ arguments: [String], mpms: [MPMKind: any MPM.Type]) -> Int32 {
         let options: CommandLineOptions
         do { options = try CommandLineOptions.parse(arguments) } catch {
             printError(error.description)
@@ -42,20 +39,19 @@ public enum Launcher {
         case .stop?, .gracefulStop?, .restart?, .graceful?:
             if let code = ServerControl.signal(options.signal!, pidFile: config.pidFile) { return code }
             // restart/graceful with no server running: start one, as httpd does.
-            return start(config, options: options, mpmType: mpmType, daemonize: true, extensions: extensions)
+            return start(config, options: options, mpmType: mpmType, daemonize: true)
         case .start?:
             if let pid = PidFile.livePID(config.pidFile) {
                 printError("httpd (pid \(pid)) already running")
                 return 0
             }
-            return start(config, options: options, mpmType: mpmType, daemonize: true, extensions: extensions)
+            return start(config, options: options, mpmType: mpmType, daemonize: true)
         case nil:
-            return start(config, options: options, mpmType: mpmType, daemonize: false, extensions: extensions)
+            return start(config, options: options, mpmType: mpmType, daemonize: false)
         }
     }
 
-    static func start(_ config: ServerConfig, options: CommandLineOptions, mpmType: any MPM.Type, daemonize: Bool,
-                      extensions: LabExtensions) -> Int32 {
+    static func start(_ config: ServerConfig, options: CommandLineOptions, mpmType: any MPM.Type, daemonize: Bool) -> Int32 {
         // Before anything else: the master reads these signals from a signalfd, and the mask
         // must be in place before any thread could exist to catch them instead.
         Signal.block(Master.handledSignals)
@@ -72,8 +68,7 @@ public enum Launcher {
         }
         let server: Server
         do {
-            server = try ServerFactory.make(config: config, mpmType: mpmType, previous: nil, singleProcess: options.singleProcess,
-                                            extensions: extensions)
+            server = try ServerFactory.make(config: config, mpmType: mpmType, previous: nil, singleProcess: options.singleProcess)
         } catch {
             printError("mpmd: \(error)")
             return 1
@@ -94,7 +89,7 @@ public enum Launcher {
         let master: Master
         do {
             master = try Master(server: server, mpmType: mpmType, pidFile: config.pidFile) { previous in
-                reload(options: options, mpmType: mpmType, previous: previous, extensions: extensions)
+                reload(options: options, mpmType: mpmType, previous: previous)
             }
         } catch {
             server.errorLog.always(.emerg, "core", "MPM00005", "cannot start the master: \(error)")
@@ -104,8 +99,7 @@ public enum Launcher {
     }
 
     /// Re-reads the configuration for a restart, keeping the sockets and the scoreboard.
-    static func reload(options: CommandLineOptions, mpmType: any MPM.Type, previous: Server,
-                       extensions: LabExtensions) -> Result<Server, Master.ReloadError> {
+    static func reload(options: CommandLineOptions, mpmType: any MPM.Type, previous: Server) -> Result<Server, Master.ReloadError> {
         do {
             let config = try ConfigLoader.load(path: options.configFile, defines: options.defines,
                                                before: options.before, after: options.after)
@@ -113,8 +107,7 @@ public enum Launcher {
                 return .failure(.init("changing the MPM (\(mpmType.name) to \(config.mpm.rawValue)) needs a full stop and start"))
             }
             for warning in config.warnings { previous.errorLog.always(.warn, "core", "MPM00006", warning.description) }
-            return .success(try ServerFactory.make(config: config, mpmType: mpmType, previous: previous, singleProcess: false,
-                                                   extensions: extensions))
+            return .success(try ServerFactory.make(config: config, mpmType: mpmType, previous: previous, singleProcess: false))
         } catch {
             return .failure(.init("\(error)"))
         }

@@ -29,7 +29,7 @@ public final class Server: Sendable {
         self.accessLogs = accessLogs
         self.mpmName = mpmName
         self.threadsPerChild = threadsPerChild
-        self.extensions = extensions.enabled(config.labExercises)
+        self.extensions = extensions
         self.router = Router(config: config)
     }
 

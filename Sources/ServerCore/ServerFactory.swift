@@ -5,8 +5,9 @@ import Config
 import Posix
 
 enum ServerFactory {
-    static func make(config: ServerConfig, mpmType: any MPM.Type, previous: Server?, singleProcess: Bool,
-                     extensions: LabExtensions) throws -> Server {
+    static func make(config: ServerConfig, mpmType: any MPM.Type, previous: Server?, singleProcess: Bool) throws -> Server {
+        // Loaded here, in the master and before any fork: every child inherits the mapping.
+        let extensions = try LabExtensions.load(for: config)
         let errorLog: ErrorLog
         switch config.errorLog {
         case .stderr: errorLog = ErrorLog(level: config.logLevel)

@@ -30,6 +30,9 @@ public final class TestServer: @unchecked Sendable {
     /// (path relative to it -> content).
     public static func start(config: String, singleProcess: Bool = false, files: [String: String] = [:],
                              arguments: [String] = [], timeoutMs: Int = 15_000) throws -> TestServer {
+        // The server may run a student's code: from now on this process keeps its /proc
+        // entries (its descriptors, its memory) out of reach of the processes it starts.
+        Confinement.makeUndumpable()
         let root = try FileSystem.makeTemporaryDirectory(prefix: "mpmd-test")
         try FileSystem.makeDirectories(root + "/conf")
         try FileSystem.makeDirectories(root + "/htdocs")

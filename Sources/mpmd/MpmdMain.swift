@@ -4,11 +4,9 @@ import ServerCore
 import MPMPrefork
 import MPMWorker
 import MPMEvent
-import LabExercises
 
 enum MpmdMain {
     static func run() -> Int32 {
-        Launcher.run(Array(CommandLine.arguments.dropFirst()), mpms: [.prefork: PreforkMPM.self, .worker: WorkerMPM.self, .event: EventMPM.self],
-                     extensions: Exercises.extensions)
+        Launcher.run(Array(CommandLine.arguments.dropFirst()), mpms: [.prefork: PreforkMPM.self, .worker: WorkerMPM.self, .event: EventMPM.self])
     }
 }

@@ -1,11 +1,8 @@
-// `mpmlab check N [--lang fr|en] [--report FILE]`: runs exactly lab N's checks and grades them.
-//
-// How the results are read (measured on Swift 6.3.1; see LabKit's TestResultReaders.swift):
-// `swift test --skip-build --xunit-output FILE --filter …` with one anchored filter per check.
-// Swift Testing's verdicts come from its xUnit XML file; XCTest's from its console lines (it
-// writes xUnit only under --parallel, which would run the timing-sensitive scenarios at once).
-// Every check's test must then appear in those results: a filter that matches nothing exits 0,
-// so a test that did not run is an error, never a pass.
+// `mpmlab check N [--lang fr|en] [--report FILE]`: runs exactly lab N's checks on this machine
+// and grades them, as the grader would (see LocalChecks): verdicts come from the files the
+// checks write, never from console text, and a check whose test did not run is an error,
+// never a pass. Checks worth 0 points (the course's claims) run too: they show the course
+// holds on this machine.
 import ArgumentParser
 import LabKit
 import Posix
@@ -16,9 +13,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run a lab's checks: each check's result, points and feedback, then the score.",
         discussion: """
-            Builds the tests (unless --skip-build), runs the lab's checks with swift test, prints each \
-            check with its feedback in the chosen language, writes a report (reports/NN-slug.xml unless \
-            --report says otherwise) and exits 1 when a check did not pass.
+            Builds the package (unless --skip-build), runs the lab's checks, prints each check with \
+            its feedback in the chosen language, writes a report (reports/NN-slug.xml unless --report \
+            says otherwise) and exits 1 when a check did not pass.
             """
     )
 
@@ -36,31 +33,29 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The student's id in the report (default: $USER).")
     var student: String?
 
-    @Option(help: ArgumentHelp("Also write Gradescope's results.json to FILE (e.g. /autograder/results/results.json).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Also write Gradescope's results.json to FILE.", valueName: "FILE"))
     var gradescope: String?
 
-    @Flag(help: "Do not build the tests first (they must be built already).")
+    @Flag(help: "Do not build first (the package must be built already).")
     var skipBuild = false
 
     func run() throws {
         let root = try options.repositoryRoot()
         let language = try options.language()
         let lab = try LabLoading.lab(number, root: root)
-        let names = Grader.testNames(of: lab)
-        let runner = TestRunner(root: root, submission: submission.map { FileSystem.resolve($0, relativeTo: FileSystem.currentDirectory()) })
+        let local = LocalChecks(root: root, submission: submission.map { FileSystem.resolve($0, relativeTo: FileSystem.currentDirectory()) })
         if !skipBuild {
-            print(language == .fr ? "Construction des tests…" : "Building the tests…")
-            try runner.build()
+            print(language == .fr ? "Construction…" : "Building…")
+            try local.build()
         }
         print(language == .fr ? "Lab \(lab.number) : \(lab.checks.count) vérifications, sur un vrai mpmd…"
                               : "Lab \(lab.number): \(lab.checks.count) checks, on a real mpmd…")
-        let run = try runner.run(names)
-        let results = Grader.results(for: lab, outcomes: run.outcomes, measures: run.measures)
+        let (results, _) = try local.run(lab, checks: lab.checks)
         print(CheckSummary.render(lab, results: results, language: language), terminator: "")
 
         let id = Self.reportID(student ?? Process.environment("USER") ?? "student")
         let document = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: id, studentName: id,
-                              toolchain: run.toolchain, results: results)
+                              toolchain: "mpmlab check (XCTest + Swift Testing)", results: results)
         let path = report ?? LabDirectory.latestReportPath(root: root, lab: lab.id)
         try FileSystem.makeDirectories(FileSystem.dirname(of: path))
         try FileSystem.write(document.xml(), to: path)

@@ -1,12 +1,11 @@
-// `mpmlab grade N --submissions DIR [--out DIR]`: grades a class. Each folder of DIR is one
-// student's submission (its name is the student's id) holding the lab's files; the lab's
-// checks run once per student against those files. A lab with a code exercise is graded on
-// the student's code, not the repository's reference solution: the checks run in a starter kit
-// (solution regions stripped) over which each student's Swift files — any file of the
-// submission named like one in Sources/LabExercises — are laid, then rebuilt (incrementally). Written to OUT (default
-// reports/NN-slug-grades/): a report per student (ID.xml), Gradescope's results.json shape per
-// student (ID.results.json), and grades.csv with one row per student. A student whose run
-// fails outright gets every check as an error, and the others are still graded.
+// `mpmlab grade N --submissions DIR [--out DIR] [--jobs N]`: grades a class. Each folder of DIR
+// is one student's submission (its name is the student's id). Every submission is copied once
+// (HandIn) and checked in its own sandbox (Sandbox, ClassGrader) against a kit built once
+// from this repository with the solutions taken out: the student's exercise files are
+// compiled into their own module there, and nothing they do can reach the grader's files,
+// the other submissions or the network. Written to OUT (default reports/NN-slug-grades/): a
+// report per student (ID.xml), Gradescope's results.json shape per student (ID.results.json)
+// and grades.csv, one row per student.
 import ArgumentParser
 import LabKit
 import Posix
@@ -14,7 +13,7 @@ import Posix
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade every submission of a lab: reports, Gradescope results and a CSV gradebook."
+        abstract: "Grade every submission of a lab, each in its own sandbox: reports, Gradescope results and a CSV gradebook."
     )
 
     @OptionGroup var options: CommonOptions
@@ -28,11 +27,22 @@ struct GradeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the reports and the gradebook.", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Do not build the tests first (they must be built already).")
+    @Option(help: "How many submissions to check at once (default: one per processor).")
+    var jobs: Int?
+
+    @Option(help: "The time one submission may take, in seconds.")
+    var timeLimit: Int = 1200
+
+    @Flag(help: "Do not build first (the package must be built already).")
     var skipBuild = false
+
+    @Flag(help: "Keep each submission's work folder (OUT/.work/ID: the copied files and the raw results).")
+    var keepWork = false
 
     func validate() throws {
         guard FileSystem.isDirectory(submissions) else { throw ValidationError("--submissions \(submissions): no such folder") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard timeLimit >= 60 else { throw ValidationError("--time-limit must be at least 60 seconds") }
     }
 
     func run() throws {
@@ -44,66 +54,27 @@ struct GradeCommand: ParsableCommand {
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
         try FileSystem.makeDirectories(output)
         let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
-        let codeKit = try lab.exercises.contains { $0.kind == .code } ? CodeKit(root: root, in: output) : nil
-        if !skipBuild && codeKit == nil { try TestRunner(root: root, submission: nil).build() }
-
-        var reports: [Report] = []
-        for student in students {
-            let runner = TestRunner(root: codeKit?.root ?? root, submission: folder + "/" + student)
-            let results: [CheckResult], toolchain: String
-            do {
-                if let codeKit {
-                    try codeKit.install(from: folder + "/" + student)
-                    try runner.build()
-                }
-                let run = try runner.run(Grader.testNames(of: lab))
-                results = Grader.results(for: lab, outcomes: run.outcomes, measures: run.measures)
-                toolchain = run.toolchain
-            } catch {
-                results = lab.checks.map { CheckResult(check: $0.id, status: .error, earned: 0, possible: Double($0.points), message: "\(error)") }
-                toolchain = "swift test"
-            }
-            let id = CheckCommand.reportID(student)
-            let report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: id, studentName: student,
-                                toolchain: toolchain, results: results)
-            try FileSystem.write(report.xml(), to: output + "/" + id + ".xml")
-            try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language), to: output + "/" + id + ".results.json")
-            reports.append(report)
-            print("\(id)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
+        if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
+        let kit = try GradingKit.prepare(repository: root, products: root + "/.build/debug", folder: output + "/.kit")
+        defer {
+            try? FileSystem.remove(kit.folder)
+            if !keepWork { try? FileSystem.remove(output + "/.work") }
         }
-        // The kit and its build (several hundred MB) are scaffolding, not results.
-        if let codeKit { try? FileSystem.remove(codeKit.root) }
-        try FileSystem.write(GradebookExport.csv(reports, checks: lab.checks.map(\.id)), to: output + "/grades.csv")
+
+        var grader = ClassGrader(lab: lab, kit: kit, output: output)
+        grader.jobs = jobs ?? Process.processorCount
+        grader.limits.seconds = timeLimit
+        grader.progress = { report in
+            print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
+        }
+        let submissions = students.map { ClassGrader.Submission(id: CheckCommand.reportID($0), folder: folder + "/" + $0) }
+        let reports = try grader.grade(submissions)
+        for report in reports {
+            try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
+            try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
+                                 to: output + "/" + report.studentID + ".results.json")
+        }
+        try FileSystem.write(GradebookExport.csv(reports, checks: grader.checks.map(\.id)), to: output + "/grades.csv")
         print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/grades.csv")
-    }
-}
-
-/// The starter kit a code exercise is graded in, and the exercise files it resets and replaces
-/// for each student.
-struct CodeKit {
-    let root: String
-    /// Sources/LabExercises file name -> its starter text (solution regions stripped).
-    let starters: [String: [UInt8]]
-    static let folder = "Sources/LabExercises"
-
-    init(root repository: String, in output: String) throws {
-        root = output + "/kit"
-        try? FileSystem.remove(root)
-        _ = try StarterKit.write(from: repository, to: root)
-        var starters: [String: [UInt8]] = [:]
-        for name in try FileSystem.list(root + "/" + Self.folder) where name.hasSuffix(".swift") {
-            starters[name] = try FileSystem.readBytes(root + "/" + Self.folder + "/" + name)
-        }
-        self.starters = starters
-    }
-
-    /// Puts back every starter file, then lays the student's versions over them: a file the
-    /// student did not hand in stays the starter, whose checks fail.
-    func install(from submission: String) throws {
-        for (name, bytes) in starters {
-            let student = submission + "/" + name
-            let text = FileSystem.exists(student) ? try FileSystem.readBytes(student) : bytes
-            try FileSystem.write(text, to: root + "/" + Self.folder + "/" + name)
-        }
     }
 }

@@ -20,14 +20,24 @@ enum LabLoading {
         try LabDirectory.all(root: root).map { try load($0 + "/lab.xml", root: root) }
     }
 
+    /// The chapter at `path`, validated.
+    static func chapter(_ path: String, root: String) throws -> Chapter {
+        guard case .chapter(let chapter)? = try document(path, root: root) else { throw ExitCode(1) }
+        return chapter
+    }
+
     private static func load(_ path: String, root: String) throws -> Lab {
+        guard case .lab(let lab)? = try document(path, root: root) else { throw ExitCode(1) }
+        return lab
+    }
+
+    /// The document at `path` read through the validator; its problems are printed when it
+    /// cannot be read.
+    private static func document(_ path: String, root: String) throws -> LoadedDocument? {
         LibXML.initialize()
         let validator = DocumentValidator(schemas: try SchemaSet(directory: root + "/labs/schema"), repositoryRoot: root)
         let outcome = validator.check(file: path)
-        guard case .lab(let lab)? = outcome.document else {
-            for problem in outcome.problems { print(problem) }
-            throw ExitCode(1)
-        }
-        return lab
+        if outcome.document == nil { for problem in outcome.problems { print(problem) } }
+        return outcome.document
     }
 }

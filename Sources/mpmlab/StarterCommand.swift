@@ -2,8 +2,7 @@
 // starter/ files in place of the solutions, solution regions stripped from Swift sources).
 // `--verify` then proves the kit is a real starting point: every check of an exercise whose
 // files the kit replaced must FAIL on it — a check that passes on an empty starter grades
-// nothing. Without stripped Swift code the kit's own code is the repository's, so its student
-// files are checked with the repository's built tests; otherwise the kit is built first.
+// nothing. The kit is graded in the same sandbox as a class, as an empty submission.
 import ArgumentParser
 import LabKit
 import Posix
@@ -22,7 +21,7 @@ struct StarterCommand: ParsableCommand {
     @Flag(help: "Run the graded checks on the kit: each must fail.")
     var verify = false
 
-    @Flag(help: "With --verify: do not build the tests first (they must be built already).")
+    @Flag(help: "With --verify: do not build first (the package must be built already).")
     var skipBuild = false
 
     func run() throws {
@@ -34,26 +33,24 @@ struct StarterCommand: ParsableCommand {
         for path in kit.stripped { print("  stripped  \(path)") }
         guard verify else { return }
 
-        let kitRoot = kit.stripped.isEmpty ? root : destination
+        // The kit is the starting point: an empty submission, graded against it, must earn
+        // nothing on any lab (every check that carries points fails).
+        if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
+        let scratch = try FileSystem.makeTemporaryDirectory(prefix: "mpmlab-starter")
+        defer { try? FileSystem.remove(scratch) }
+        let kitForGrading = try GradingKit.prepare(repository: root, products: root + "/.build/debug", folder: scratch + "/kit")
         var problems = 0
-        var built = skipBuild
         for lab in try LabLoading.all(root: root) {
-            let graded = kit.gradedExercises(of: lab)
-            guard !graded.isEmpty else { continue }
-            let runner = TestRunner(root: kitRoot, submission: destination + "/labs/" + lab.id)
-            if !built { try runner.build(); built = true }
-            // Only the graded exercises' tests: the others need not fail, so need not run.
-            let names = graded.flatMap(\.checks).compactMap { TestName($0.test) }
-            let results = Grader.results(for: lab, outcomes: try runner.run(names).outcomes)
-            let status = Dictionary(results.map { ($0.check, $0.status) }, uniquingKeysWith: { a, _ in a })
+            let candidates = try CheckValidation.candidates(of: lab, root: root, scratch: scratch + "/" + lab.id, includeMutants: false)
+            guard let starter = candidates.first(where: { $0.kind == .starter }) else { continue }
+            var grader = ClassGrader(lab: lab, kit: kitForGrading, output: scratch + "/out-" + lab.id)
+            grader.jobs = Process.processorCount
+            guard let report = try grader.grade([ClassGrader.Submission(id: "starter", folder: starter.folder)]).first else { continue }
             print("Lab \(lab.number) (\(lab.id)):")
-            for exercise in graded {
-                for check in exercise.checks {
-                    let result = status[check.id] ?? .error
-                    let ok = result == .fail
-                    if !ok { problems += 1 }
-                    print("  \(ok ? "fails, as it must" : result == .pass ? "PASSES on the starter" : "did not run")  \(exercise.id)  \(check.id)")
-                }
+            for result in report.results {
+                let ok = result.status != .pass && result.earned == 0
+                if !ok { problems += 1 }
+                print("  \(ok ? "fails, as it must" : "PASSES on the starter")  \(result.check)")
             }
         }
         if problems > 0 {

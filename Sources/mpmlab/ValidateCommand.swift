@@ -2,7 +2,8 @@
 // chosen from each document's root element; parity (fr/en pairs and revisions), `src` paths,
 // duplicate check ids, claims and report results are checked too. One `FILE:LINE: message` per
 // problem, exit 1 when there is any. Claims and results naming checks no lab defines are
-// warnings unless `--strict`.
+// warnings unless `--strict`; `--strict` also warns on every form the French glossary
+// (labs/course/GLOSSAIRE.md) says to avoid.
 import ArgumentParser
 import LabKit
 import Posix
@@ -17,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Flag(name: .long, help: "Treat claims and report results naming a check no lab defines as errors.")
+    @Flag(name: .long, help: "Treat claims and report results naming a check no lab defines as errors, and warn on the forms the French glossary avoids.")
     var strict = false
 
     @Argument(help: ArgumentHelp("Documents or folders to validate.", valueName: "PATH"))
@@ -30,12 +31,17 @@ struct ValidateCommand: ParsableCommand {
         let files = paths.isEmpty ? try Course.documentPaths(root: root) : try XMLFiles.expand(paths)
 
         var errors: [XMLProblem] = [], warnings: [XMLProblem] = []
+        let glossary = strict ? try? Glossary(markdown: FileSystem.readText(root + "/labs/course/GLOSSAIRE.md")) : nil
         var labs: [Lab] = [], claims: [(file: String, claims: [(check: String, line: Int)])] = []
         var results: [(file: String, results: [(check: String, line: Int)])] = []
         for file in files {
             let outcome = validator.check(file: file)
             errors += outcome.problems
             if case .lab(let lab)? = outcome.document { labs.append(lab) }
+            if let glossary, outcome.document != nil,
+               let document = try? XMLDocument.parse(file: file, read: { try FileSystem.readBytes($0) }), document.root.name != "report" {
+                warnings += glossary.problems(in: document)
+            }
             if !outcome.claims.isEmpty { claims.append((file, outcome.claims)) }
             if !outcome.results.isEmpty { results.append((file, outcome.results)) }
         }

@@ -113,7 +113,7 @@ struct LoadModuleTests {
         #expect(c.mpm == .event)
         #expect(c.mpmSettings.threadsPerChild == 50)
         #expect(c.mpmSettings.asyncRequestWorkerFactor == 3)
-        #expect(c.notes.first == "No MPM loaded (no LoadModule mpm_*_module): using event, as Debian does.")
+        #expect(c.notes.first == "No MPM loaded (no LoadModule mpm_*_module): using event, where Apache would refuse to start (AH00534).")
     }
 
     @Test("a second MPM is an error at its line; the same one twice is a warning")

@@ -49,16 +49,16 @@ struct GraderTests {
     @Test("a test that did not run is an error, not a pass")
     func missingTest() throws {
         let lab = try Self.lab1()
-        let results = Grader.results(for: lab, outcomes: Self.outcomes(lab) { $0.removeAll { $0.name.function == "pssBelowRss" } })
-        let result = try #require(results.first { $0.check == "prefork.answer-pss" })
+        let results = Grader.results(for: lab, outcomes: Self.outcomes(lab) { $0.removeAll { $0.name.function == "childSharedMemory" } })
+        let result = try #require(results.first { $0.check == "prefork.answer-shared" })
         #expect(result.status == .error)
-        #expect(result.message == "the test Lab01Checks.AnswerChecks/pssBelowRss did not run")
+        #expect(result.message == "the test Lab01Checks.AnswerChecks/childSharedMemory did not run")
     }
 
     @Test("filters are anchored regular expressions naming exactly one test each")
     func filters() {
-        let names = [TestName(target: "Lab01Checks", suite: "AnswerChecks", function: "pssBelowRss")]
-        #expect(Grader.filters(for: names) == [#"^Lab01Checks\.AnswerChecks/pssBelowRss(\(|$)"#])
+        let names = [TestName(target: "Lab01Checks", suite: "AnswerChecks", function: "childSharedMemory")]
+        #expect(Grader.filters(for: names) == [#"^Lab01Checks\.AnswerChecks/childSharedMemory(\(|$)"#])
     }
 
     @Test("a graded report is valid against report.rng")
@@ -92,6 +92,6 @@ struct GraderTests {
         #expect(measures["prefork.distinct-pids"] == [Measure(name: "ratio", value: 0.5)])
         let results = Grader.results(for: lab, outcomes: Self.outcomes(lab), measures: measures)
         #expect(results.first { $0.check == "prefork.config-cap" }?.measures.first?.value == 8)
-        #expect(results.first { $0.check == "prefork.answer-pss" }?.measures == [])
+        #expect(results.first { $0.check == "prefork.answer-shared" }?.measures == [])
     }
 }

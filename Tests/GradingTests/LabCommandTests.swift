@@ -1,7 +1,8 @@
 // `mpmlab list/show/start/check` as students run them: the real binary, its output and its
-// exit status. `check` runs against a stand-in for `swift` (MPMLAB_SWIFT) that replays results
-// in the two formats swift test writes, so the grading path is tested end to end without
-// running a test suite inside a test suite (SwiftPM locks .build/ for the outer one).
+// exit status. `check` runs against stand-ins for `swift` (MPMLAB_SWIFT) and for the test
+// bundle (MPMLAB_TEST_BUNDLE) that write results in the formats the real ones write, so the
+// reading of results is tested end to end without running the lab's checks here. Real
+// gradings run in the sandbox tests (SandboxedGradingTests).
 import LabKit
 import Posix
 import Testing
@@ -12,8 +13,8 @@ struct LabCommandTests {
     static let root = GradingSupport.repositoryRoot
 
     @Test("list shows each lab with its title and points, in the language asked for", arguments: [
-        ("fr", "1  01-processes  Processus et isolation sous prefork  (21 points)"),
-        ("en", "1  01-processes  Processes and isolation under prefork  (21 points)"),
+        ("fr", "1  01-processes  Processus et isolation sous prefork  (14 points)"),
+        ("en", "1  01-processes  Processes and isolation under prefork  (14 points)"),
     ])
     func list(lang: String, line: String) throws {
         let (status, output) = try GradingSupport.mpmlab(["list", "--root", Self.root, "--lang", lang])
@@ -34,7 +35,7 @@ struct LabCommandTests {
         #expect(status == .exited(0))
         #expect(output.hasPrefix("Lab 1 — Processes and isolation under prefork\n"))
         #expect(output.contains("    $ mpmlab start 1\n"))
-        #expect(output.contains("  ○ prefork.crash-isolation (1): "))
+        #expect(output.contains("  ○ prefork.crash-isolation (0): "))
         #expect(output.hasSuffix("Check your work with: mpmlab check 1\n"))
     }
 
@@ -66,133 +67,104 @@ struct LabCommandTests {
         #expect(!copy.contains("mpm_prefork_module\n"))
     }
 
-    /// A stand-in for `swift`: `build` succeeds; `test` writes `xunit` where --xunit-output
-    /// says, prints `console`, and exits with `exitCode`.
-    static func fakeSwift(xunit: String, console: String, exitCode: Int = 1) throws -> String {
-        let folder = try GradingSupport.scratchDirectory("fake-swift")
+    /// Stand-ins for `swift` (whose `build` succeeds) and for the test bundle: asked for its
+    /// XCTest list it prints `xctestList`; in its XCTest phase it appends `verdicts` to the
+    /// results folder and prints `console`; in its Swift Testing phase it writes `xunit` where
+    /// --xunit-output says.
+    static func fakeToolchain(xctestList: String, verdicts: String, xunit: String, console: String = "") throws -> String {
+        let folder = try GradingSupport.scratchDirectory("fake-bundle")
+        try FileSystem.write(xctestList, to: folder + "/list.txt")
+        try FileSystem.write(verdicts, to: folder + "/verdicts.txt")
         try FileSystem.write(xunit, to: folder + "/st.xml")
         try FileSystem.write(console, to: folder + "/console.txt")
-        let script = """
+        try FileSystem.write(Array("#!/bin/sh\n[ \"$1\" = build ] && exit 0\nexit 1\n".utf8), to: folder + "/swift", mode: 0o755)
+        let bundle = """
             #!/bin/sh
-            [ "$1" = build ] && exit 0
-            while [ $# -gt 0 ]; do [ "$1" = --xunit-output ] && X="$2"; shift; done
-            cp \(folder)/st.xml "${X%.xml}-swift-testing.xml"
+            [ "$1" = --list-tests ] && { cat \(folder)/list.txt; exit 0; }
+            if [ "$1" = --testing-library ]; then
+              while [ $# -gt 0 ]; do [ "$1" = --xunit-output ] && X="$2"; shift; done
+              cp \(folder)/st.xml "$X"
+              exit 1
+            fi
+            cat \(folder)/verdicts.txt >> "$MPMLAB_RESULTS/xctest.verdicts"
             cat \(folder)/console.txt
-            exit \(exitCode)
+            exit 1
             """
-        try FileSystem.write(Array(script.utf8), to: folder + "/swift", mode: 0o755)
+        try FileSystem.write(Array(bundle.utf8), to: folder + "/bundle", mode: 0o755)
         return folder
+    }
+
+    static func fakeEnvironment(_ folder: String) -> [String] {
+        ["MPMLAB_SWIFT=" + folder + "/swift", "MPMLAB_TEST_BUNDLE=" + folder + "/bundle"]
     }
 
     @Test("check prints each check, the feedback of failures, the score, writes a valid report and exits 1")
     func check() throws {
         let lab = try #require(try GradingSupport.labs().first { $0.id == "01-processes" })
-        // XCTest suites report on the console, Swift Testing ones in the xUnit file; one check
-        // fails (config-cap) and one test is missing from both (answer-pss).
-        var cases = "", console = "◇ Test run started.\n↳ Testing Library Version: 6.3.1 (937120cbc281cf2)\n"
-        for name in Grader.testNames(of: lab) where name.function != "pssBelowRss" {
+        // XCTest suites report through their observer's lines, Swift Testing ones in the xUnit
+        // file; one check fails (config-cap) and one test is missing from both (answer-shared).
+        // The console claims everything passed: it is never read.
+        var cases = "", verdicts = "", list = "", console = ""
+        for name in Grader.testNames(of: lab) where name.function != "childSharedMemory" {
+            console += "Test Case '\(name.suite).\(name.function)' passed (1.0 seconds)\n"
             if name.suite == "PreforkScenarioChecks" {
-                console += "Test Case '\(name.suite).\(name.function)' passed (1.0 seconds)\n"
+                list += "\(name.target).\(name.suite)/\(name.function)\n"
+                verdicts += "passed\t\(name.suite).\(name.function)\n"
             } else if name.function == "neverMoreThanSixChildren" {
                 cases += "<testcase classname=\"\(name.target).\(name.suite)\" name=\"\(name.function)()\"><failure message=\"Expectation failed: (most → 12) &lt;= 6 (error): the server ran 12 children at once\"/></testcase>\n"
             } else {
                 cases += "<testcase classname=\"\(name.target).\(name.suite)\" name=\"\(name.function)()\"/>\n"
             }
         }
-        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\">\n\(cases)</testsuite></testsuites>\n", console: console)
+        let folder = try Self.fakeToolchain(xctestList: list, verdicts: verdicts,
+                                            xunit: "<testsuites><testsuite name=\"TestResults\">\n\(cases)</testsuite></testsuites>\n",
+                                            console: console)
         defer { try? FileSystem.remove(folder) }
         let report = folder + "/report.xml"
         let (status, output) = try GradingSupport.mpmlab(["check", "1", "--root", Self.root, "--lang", "en", "--report", report, "--student", "ada"],
-                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
+                                                         environment: Self.fakeEnvironment(folder))
         #expect(status == .exited(1), "\(output)")
-        #expect(output.contains("PASS  prefork.crash-isolation  1/1\n"))
+        #expect(output.contains("PASS  prefork.crash-isolation  0/0\n"))
         #expect(output.contains("FAIL  prefork.config-cap  0/3\n"))
         #expect(output.contains("      » Under prefork a child serves one connection"))
         #expect(output.contains("        the server ran 12 children at once\n"))
-        #expect(output.contains("ERROR prefork.answer-pss  0/1\n"))
-        #expect(output.contains("        the test Lab01Checks.AnswerChecks/pssBelowRss did not run\n"))
-        #expect(output.contains("\nScore: 17/21\n"))
+        #expect(output.contains("ERROR prefork.answer-shared  0/1\n"))
+        #expect(output.contains("        the test Lab01Checks.AnswerChecks/childSharedMemory did not run\n"))
+        #expect(output.contains("\nScore: 10/14\n"))
 
         LibXML.initialize()
         let document = try XMLDocument.parse(file: report) { try FileSystem.readBytes($0) }
         #expect(GradingSupport.schemas[.report].validate(document).isEmpty)
         let written = Report(document)
         #expect(written.studentID == "ada")
-        #expect(written.toolchain == "Swift Testing 6.3.1")
-        #expect(written.earned == 17 && written.possible == 21)
+        #expect(written.earned == 10 && written.possible == 14)
     }
 
-    @Test("check gives an error for every check when swift test succeeds without running any")
+    @Test("check gives an error for every check when the bundle runs none of them, whatever its console says")
     func checkWithNothingRun() throws {
-        // What a filter matching nothing does: exit 0, no test run.
-        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"/></testsuites>\n", console: "", exitCode: 0)
+        let lab = try #require(try GradingSupport.labs().first { $0.id == "01-processes" })
+        let console = Grader.testNames(of: lab).map { "Test Case '\($0.suite).\($0.function)' passed (1.0 seconds)\n" }.joined()
+        let folder = try Self.fakeToolchain(xctestList: "", verdicts: "", xunit: "<testsuites><testsuite name=\"TestResults\"/></testsuites>\n",
+                                            console: console)
         defer { try? FileSystem.remove(folder) }
         let (status, output) = try GradingSupport.mpmlab(["check", "1", "--root", Self.root, "--lang", "fr", "--report", folder + "/r.xml"],
-                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
+                                                         environment: Self.fakeEnvironment(folder))
         #expect(status == .exited(1))
-        #expect(output.contains("ERREUR prefork.children-of-master  0/1\n"))
-        #expect(output.contains("\nScore: 0/21\n"))
+        #expect(output.contains("ERREUR prefork.config-cap  0/3\n"), "\(output)")
+        #expect(output.contains("\nScore: 0/14\n"))
     }
 
-    @Test("check stops with swift test's output when it failed before running anything")
-    func checkWhenSwiftTestFails() throws {
-        let folder = try Self.fakeSwift(xunit: "", console: "error: no tests found; create a target in the 'Tests' directory\n")
+    @Test("check stops with the compiler's output when the package does not build")
+    func checkWhenTheBuildFails() throws {
+        let folder = try GradingSupport.scratchDirectory("fake-swift")
         defer { try? FileSystem.remove(folder) }
-        let (status, output) = try GradingSupport.mpmlab(["check", "1", "--root", Self.root, "--report", folder + "/r.xml"],
+        try FileSystem.write(Array("#!/bin/sh\necho 'SharedCounter.swift:3:1: error: expected declaration'\nexit 1\n".utf8),
+                             to: folder + "/swift", mode: 0o755)
+        let (status, output) = try GradingSupport.mpmlab(["check", "2", "--root", Self.root, "--report", folder + "/r.xml"],
                                                          environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
-        #expect(status == .exited(1))
-        #expect(output.contains("swift test failed (exit status 1) before running any check:\nerror: no tests found"), "\(output)")
+        #expect(status != .exited(0))
+        #expect(output.contains("swift build --build-tests failed (exit status 1):"), "\(output)")
+        #expect(output.contains("SharedCounter.swift:3:1: error: expected declaration"))
         #expect(!FileSystem.exists(folder + "/r.xml"))
-    }
-
-    @Test("grade runs the checks once per submission and writes reports, results.json files and grades.csv")
-    func grade() throws {
-        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"><testcase classname=\"Lab01Checks.AnswerChecks\" name=\"pssBelowRss()\"/></testsuite></testsuites>\n",
-                                        console: "", exitCode: 1)
-        defer { try? FileSystem.remove(folder) }
-        for student in ["ada", "grace"] { try FileSystem.makeDirectories(folder + "/submissions/" + student) }
-        let (status, output) = try GradingSupport.mpmlab(["grade", "1", "--root", Self.root, "--submissions", folder + "/submissions",
-                                                          "--out", folder + "/grades"],
-                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
-        #expect(status == .exited(0), "\(output)")
-        #expect(output.contains("ada  1/21\ngrace  1/21\n"))
-        for file in ["ada.xml", "ada.results.json", "grace.xml", "grace.results.json"] { #expect(FileSystem.exists(folder + "/grades/" + file)) }
-        let csv = try FileSystem.readText(folder + "/grades/grades.csv").split(separator: "\n")
-        #expect(csv.count == 3)
-        #expect(csv[2].hasPrefix("grace,01-processes,"))
-    }
-
-    @Test("grade builds each student's code exercise, not the repository's solution")
-    func gradeCodeExercise() throws {
-        let folder = try Self.fakeSwift(xunit: "<testsuites><testsuite name=\"TestResults\"/></testsuites>\n", console: "", exitCode: 0)
-        defer { try? FileSystem.remove(folder) }
-        // This stand-in's build records which SharedCounter.swift it would have compiled.
-        let script = """
-            #!/bin/sh
-            if [ "$1" = build ]; then
-              while [ $# -gt 0 ]; do [ "$1" = --package-path ] && P="$2"; shift; done
-              cat "$P/Sources/LabExercises/SharedCounter.swift" >> \(folder)/builds.log
-              echo "=== end of build" >> \(folder)/builds.log
-              exit 0
-            fi
-            while [ $# -gt 0 ]; do [ "$1" = --xunit-output ] && X="$2"; shift; done
-            cp \(folder)/st.xml "${X%.xml}-swift-testing.xml"
-            exit 0
-            """
-        try FileSystem.write(Array(script.utf8), to: folder + "/swift", mode: 0o755)
-        try FileSystem.makeDirectories(folder + "/submissions/alice")
-        try FileSystem.makeDirectories(folder + "/submissions/bob")
-        try FileSystem.write("// alice's own counter\n", to: folder + "/submissions/alice/SharedCounter.swift")
-        let (status, output) = try GradingSupport.mpmlab(["grade", "2", "--root", Self.root, "--submissions", folder + "/submissions",
-                                                          "--out", folder + "/grades"],
-                                                         environment: ["MPMLAB_SWIFT=" + folder + "/swift"])
-        #expect(status == .exited(0), "\(output)")
-        let builds = try FileSystem.readText(folder + "/builds.log").split(separator: "=== end of build\n", omittingEmptySubsequences: false)
-        #expect(builds.count == 3, "one build per student")
-        guard builds.count == 3 else { return }
-        #expect(builds[0].contains("alice's own counter"), "alice's file was compiled")
-        #expect(!builds[1].contains("alice"), "bob did not inherit alice's file")
-        #expect(builds[1].contains("// YOUR CODE HERE") && !builds[1].contains("Mutex<Int>(0)"),
-                "bob handed nothing in: the stripped starter was compiled, not the solution")
     }
 }

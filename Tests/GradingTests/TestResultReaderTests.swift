@@ -1,28 +1,13 @@
-// The two result formats, as swift test 6.3.1 wrote them in real runs of lab 1's checks.
+// The results folder a check run leaves: the observer's XCTest verdict lines and Swift
+// Testing's xUnit file (as Swift 6.3.1 wrote it in a real run of lab 1's checks).
+import GradingProtocol
 @testable import LabKit
+import Posix
 import Testing
 import XML
 
 @Suite("Reading test results")
 struct TestResultReaderTests {
-    /// XCTest's console, a failing test whose thrown error runs over three lines, then a pass.
-    static let console = """
-        [0/1] Planning build
-        Test Suite 'Selected tests' started at 2026-11-27 05:39:16.121
-        Test Suite 'PreforkScenarioChecks' started at 2026-11-27 05:39:16.124
-        Test Case 'PreforkScenarioChecks.testACrashInOneChildLeavesTheOthersServing' started at 2026-11-27 05:39:16.124
-        <EXPR>:0: error: PreforkScenarioChecks.testACrashInOneChildLeavesTheOthersServing : threw error "setup: the lab's server did not start: mpmd exited during start-up:
-        mpmd: /tmp/mpmd-test-RF6tVx/conf/mpmd.conf:3: Invalid command 'Bogus', perhaps misspelled
-        "
-        Test Case 'PreforkScenarioChecks.testACrashInOneChildLeavesTheOthersServing' failed (0.029 seconds)
-        Test Case 'PreforkScenarioChecks.testAChildIsReplacedAfterMaxConnectionsPerChild' started at 2026-11-27 05:38:25.756
-        Test Case 'PreforkScenarioChecks.testAChildIsReplacedAfterMaxConnectionsPerChild' passed (5.071 seconds)
-        Test Suite 'PreforkScenarioChecks' failed at 2026-11-27 05:39:16.153
-        \t Executed 2 tests, with 1 failure (1 unexpected) in 0.029 (0.029) seconds
-        ◇ Test run started.
-        ↳ Testing Library Version: 6.3.1 (937120cbc281cf2)
-        """
-
     static let xunit = """
         <?xml version="1.0" encoding="UTF-8"?>
         <testsuites>
@@ -35,16 +20,35 @@ struct TestResultReaderTests {
         </testsuites>
         """
 
-    @Test("XCTest's console gives each test's verdict and its failure message, over several lines")
-    func readsXCTestConsole() {
-        let outcomes = XCTestConsole.outcomes(in: Self.console, target: "Lab01Checks")
-        #expect(outcomes.map(\.name.description) == ["Lab01Checks.PreforkScenarioChecks/testACrashInOneChildLeavesTheOthersServing",
-                                                     "Lab01Checks.PreforkScenarioChecks/testAChildIsReplacedAfterMaxConnectionsPerChild"])
-        #expect(outcomes.map(\.verdict) == [.failed, .passed])
-        #expect(outcomes[0].messages.count == 1)
-        #expect(outcomes[0].messages.first?.hasPrefix("threw error \"setup: the lab's server did not start") == true)
-        #expect(outcomes[0].messages.first?.contains("Invalid command 'Bogus'") == true)
-        #expect(outcomes[1].messages.isEmpty)
+    @Test("A results folder gives XCTest's verdicts from the observer's lines, Swift Testing's from xUnit, and the measures")
+    func readsAResultsFolder() throws {
+        LibXML.initialize()
+        let folder = try FileSystem.makeTemporaryDirectory(prefix: "results-test")
+        defer { try? FileSystem.remove(folder) }
+        try FileSystem.write(VerdictLine(verdict: .failed, test: "PreforkScenarioChecks.testACrashInOneChildLeavesTheOthersServing",
+                                         messages: ["XCTAssertEqual failed: (\"1\") is not equal to (\"2\") - the other children keep serving"]).line
+                             + VerdictLine(verdict: .passed, test: "PreforkScenarioChecks.testAChildIsReplacedAfterMaxConnectionsPerChild", messages: []).line
+                             + VerdictLine(verdict: .passed, test: "SomeoneElses.testNotAsked", messages: []).line,
+                             to: folder + "/" + ResultFiles.xctestVerdicts)
+        try FileSystem.write(Self.xunit, to: folder + "/" + ResultFiles.swiftTestingXUnit)
+        try FileSystem.write(MeasureLine(check: "prefork.crash-isolation", name: "survivors", value: 3, unit: "children").line
+                             + "not a measure line\n", to: folder + "/" + ResultFiles.measures)
+        try FileSystem.write(PhaseLine(phase: "xctest", outcome: "exited 1").line, to: folder + "/" + ResultFiles.phases)
+        var plan = CheckPlan(bundle: "bundle")
+        plan.xctestTests = [TestName("Lab01Checks.PreforkScenarioChecks/testACrashInOneChildLeavesTheOthersServing")!,
+                            TestName("Lab01Checks.PreforkScenarioChecks/testAChildIsReplacedAfterMaxConnectionsPerChild")!]
+        let run = RunResults.read(folder: folder, plan: plan)
+        #expect(run.outcomes.map(\.name.description) == [
+            "Lab01Checks.PreforkScenarioChecks/testACrashInOneChildLeavesTheOthersServing",
+            "Lab01Checks.PreforkScenarioChecks/testAChildIsReplacedAfterMaxConnectionsPerChild",
+            "Lab01Checks.StudentConfigChecks/childrenReplacedAfterFifty",
+            "Lab01Checks.PreforkProcessChecks/distinctPIDs",
+        ], "a test the plan did not ask for is not an outcome")
+        #expect(run.outcomes.map(\.verdict) == [.failed, .passed, .failed, .passed])
+        #expect(run.outcomes[0].messages == ["the other children keep serving"])
+        #expect(run.measures["prefork.crash-isolation"] == [Measure(name: "survivors", value: 3, unit: "children")])
+        #expect(run.phase("xctest")?.outcome == "exited 1")
+        #expect(run.phase("swift-testing") == nil)
     }
 
     @Test("Swift Testing's xUnit file gives each function's verdict and the checks' own comments")

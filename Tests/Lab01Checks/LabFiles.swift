@@ -34,3 +34,4 @@ extension TestServer {
 
 /// `pid` as the JSON of the lab handler writes it.
 func pidOf(_ text: String) -> Int32? { Int32(parseFlatJSON(text)["pid"] ?? "") }
+

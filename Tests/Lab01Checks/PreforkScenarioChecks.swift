@@ -6,7 +6,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class PreforkScenarioChecks: XCTestCase {
+final class PreforkScenarioChecks: LabCheckCase {
     /// prefork.crash-isolation
     func testACrashInOneChildLeavesTheOthersServing() throws {
         let server = try TestServer.lab("StartServers 3\nMinSpareServers 3\nMaxSpareServers 6")

@@ -41,5 +41,34 @@ extension TestServer {
     }
 }
 
-/// `value` as the JSON of the lab handler writes it, or -1.
-func valueOf(_ answer: [String: String]) -> Int { Int(answer["value"] ?? "") ?? -1 }
+/// The server answered something that is not the lab handler's JSON with a whole `value`:
+/// nothing can be concluded about a race from it.
+struct NotACounterAnswer: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// `value` as the JSON of the lab handler writes it.
+func valueOf(_ answer: [String: String]) throws -> Int {
+    guard let text = answer["value"], let value = Int(text) else {
+        throw NotACounterAnswer(description: "the server's answer has no whole \"value\": \(answer)")
+    }
+    return value
+}
+
+extension TestServer {
+    /// `path` requested `perClient` times by each of `clients` clients at once, each on one
+    /// kept-alive connection (so requests follow each other as fast as the server answers);
+    /// the JSON answers, flattened.
+    func hammerKeptAlive(_ path: String, clients: Int, perClient: Int) throws -> [[String: String]] {
+        let server = self
+        return try concurrently(clients) { _ in
+            var connection = try server.connect()
+            return try (0..<perClient).map { _ in
+                let response = try connection.request(path)
+                // MaxKeepAliveRequests ends a connection now and then: open the next one.
+                if response.headers["Connection"]?.lowercased() == "close" { connection = try server.connect() }
+                return parseFlatJSON(response.text)
+            }
+        }.flatMap { $0 }
+    }
+}

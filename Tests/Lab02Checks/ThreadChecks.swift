@@ -42,7 +42,7 @@ struct ThreadChecks {
             return [first, second]
         }.flatMap { $0 }
         var byPID: [String: [Int]] = [:]
-        for a in answers { byPID[a["pid"] ?? "?", default: []].append(valueOf(a)) }
+        for a in answers { byPID[a["pid"] ?? "?", default: []].append(try valueOf(a)) }
         CheckMeasures.record("worker.no-sharing-across-processes", "children_counting", byPID.count, unit: "processes")
         #expect(byPID.count >= 2, "the load should reach both children: \(byPID.keys.sorted())")
         for (pid, values) in byPID {
@@ -57,8 +57,8 @@ struct ThreadChecks {
         let server = try TestServer.oneChild(threads: threads)
         defer { server.stop() }
         let perClient = 10, total = threads * perClient
-        let unsafe = try server.hammer("/lab/unsafe-counter", clients: threads, perClient: perClient).map(valueOf)
-        let safe = try server.hammer("/lab/counter", clients: threads, perClient: perClient).map(valueOf)
+        let unsafe = try server.hammer("/lab/unsafe-counter", clients: threads, perClient: perClient).map { try valueOf($0) }
+        let safe = try server.hammer("/lab/counter", clients: threads, perClient: perClient).map { try valueOf($0) }
         CheckMeasures.record("worker.race-lost-updates", "unsafe_final_with_\(threads)_threads", unsafe.max() ?? 0, unit: "increments")
         CheckMeasures.record("worker.race-lost-updates", "requests_with_\(threads)_threads", total, unit: "increments")
         #expect((unsafe.max() ?? 0) < total, "\(total) increments by \(threads) threads at once all survived")

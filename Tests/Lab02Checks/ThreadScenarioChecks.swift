@@ -6,7 +6,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class ThreadScenarioChecks: XCTestCase {
+final class ThreadScenarioChecks: LabCheckCase {
     /// worker.crash-takes-process
     func testACrashingThreadTakesItsSiblingThreadsAndTheirRequests() throws {
         let server = try TestServer.oneChild(threads: 4)

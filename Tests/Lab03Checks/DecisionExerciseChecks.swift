@@ -1,26 +1,27 @@
 // The "decision" code exercise: the student's KeepAliveDecision.decide (Sources/LabExercises),
-// called directly on a table of situations, then inside the live server where `LabExercise
-// keep-alive` lets it decide whether each connection stays open — checked on the wire.
+// run by `labrun` on a table of situations, then inside the live server where `LabExercise
+// keep-alive` lets it decide whether each connection stays open — checked on the wire. The
+// student's code runs in those processes only; this check judges their output and the wire.
 import HTTP
 import LabCheckKit
-import LabExercises
 import Posix
-import ServerCore
 import ServerHarness
 import Testing
 
 /// One situation of the table, described so that a failure says which rule is missing.
 struct Situation: Sendable, CustomTestStringConvertible {
     let rule: String
-    let situation: KeepAliveSituation
+    /// `major minor flags status served max`, as labrun reads it (flags: 1 keep-alive asked,
+    /// 2 close asked, 4 KeepAlive On).
+    let line: String
     let keep: Bool
     var testDescription: String { rule }
 
     init(_ rule: String, version: (Int, Int) = (1, 1), keepAlive: Bool = false, close: Bool = false, status: Int = 200,
          served: Int = 0, max: Int = 100, enabled: Bool = true, keep: Bool) {
         self.rule = rule
-        situation = KeepAliveSituation(version: (version.0, version.1), clientAskedKeepAlive: keepAlive, clientAskedClose: close,
-                                       status: status, keepAlivesServed: served, maxKeepAliveRequests: max, keepAliveEnabled: enabled)
+        let flags = (keepAlive ? 1 : 0) | (close ? 2 : 0) | (enabled ? 4 : 0)
+        line = "\(version.0) \(version.1) \(flags) \(status) \(served) \(max)"
         self.keep = keep
     }
 }
@@ -45,8 +46,13 @@ struct DecisionExerciseChecks {
 
     /// keepalive.decision-unit
     @Test("KeepAliveDecision.decide applies HTTP/1.1's persistence rules as Apache does", arguments: table)
-    func decide(_ row: Situation) {
-        #expect(KeepAliveDecision.decide(row.situation) == row.keep, "\(row.rule): decide returned \(!row.keep)")
+    func decide(_ row: Situation) throws {
+        let output = try StudentCode.run(["keep-alive"], input: row.line + "\n", timeoutMs: 10_000)
+        guard let answer = output.lines.first, output.lines.count == 1, answer == "0" || answer == "1" else {
+            Issue.record("\(row.rule): decide's run printed \(output.lines) instead of one decision")
+            return
+        }
+        #expect((answer == "1") == row.keep, "\(row.rule): decide returned \(!row.keep)")
     }
 
     /// keepalive.decision-live

@@ -7,7 +7,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class ThreadHoldingChecks: XCTestCase {
+final class ThreadHoldingChecks: LabCheckCase {
     /// One child of three threads, idle keep-alive connections closed after `timeout` seconds.
     static let threeThreads = "StartServers 1\nServerLimit 1\nThreadsPerChild 3\nMaxRequestWorkers 3\nMinSpareThreads 1\nMaxSpareThreads 3"
 

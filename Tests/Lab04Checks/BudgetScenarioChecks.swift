@@ -10,7 +10,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class BudgetScenarioChecks: XCTestCase {
+final class BudgetScenarioChecks: LabCheckCase {
     /// The stated budget: the whole server's PSS, in kB (14 MiB).
     static let budgetKB = 14 * 1024
     /// Clients at once: more than the budget allows to serve together.

@@ -7,7 +7,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class MemoryScenarioChecks: XCTestCase {
+final class MemoryScenarioChecks: LabCheckCase {
     /// sizing.memory-per-process
     func testEachPreforkChildHoldsPrivateMemoryAndMoreChildrenOccupyMore() throws {
         let small = try MemoryChecks.loadedPrefork(children: 2)

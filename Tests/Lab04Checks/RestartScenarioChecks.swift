@@ -7,7 +7,7 @@ import Posix
 import ServerHarness
 import XCTest
 
-final class RestartScenarioChecks: XCTestCase {
+final class RestartScenarioChecks: LabCheckCase {
     /// sizing.graceful-restart
     func testAGracefulRestartUnderLoadLosesNoRequestAndAdvancesTheGeneration() throws {
         let server = try TestServer.lab("prefork", "StartServers 3\nMinSpareServers 2\nMaxSpareServers 8")

@@ -11,8 +11,16 @@ struct SiteGoldenTests {
     static func renderer(reports: Bool = true) throws -> SiteRenderer {
         var course = try TestSupport.loadFixtureCourse().course
         if !reports { course.reports = [] }
-        return SiteRenderer(course: course, directives: TestSupport.directives)
+        return SiteRenderer(course: course, directives: TestSupport.directives, liveStatus: [Self.liveStatus])
     }
+
+    /// A live scoreboard as `mpmlab site` captures one (the real capture is tested through the
+    /// command; a fixed one keeps the golden files stable).
+    static let liveStatus = LiveStatus(
+        mpm: "worker", scoreboard: "WKWWK___........", columns: 4,
+        counters: [("BusyWorkers", "5"), ("IdleWorkers", "3")],
+        load: Bilingual(fr: "deux requêtes lentes, deux clients inactifs", en: "two slow requests, two idle clients"),
+        date: "2026-11-27T05:00:00Z")
 
     static let golden = TestSupport.repositoryRoot + "/Tests/LabKitTests/Golden"
 
@@ -36,6 +44,32 @@ struct SiteGoldenTests {
         }
     }
 
+    @Test("with reports, every claim shows its check's latest outcome and when it ran, or that it has not run")
+    func claimsShowTheirLatestResult() throws {
+        let renderer = try Self.renderer()
+        let page = try #require(renderer.pages().first { $0.path == "en/chapter-processes.html" }).html
+        for id in renderer.course.chapter("processes")?.claims ?? [] where renderer.course.catalogue[id] != nil {
+            if let latest = renderer.course.latestResult(for: id) {
+                #expect(page.contains("<time datetime=\"\(latest.report.date)\">"), "\(id)")
+            }
+        }
+        #expect(page.contains("class=\"result pass\"") || page.contains("class=\"result fail\""))
+        let without = try Self.renderer(reports: false).pages().first { $0.path == "en/chapter-processes.html" }?.html ?? ""
+        #expect(!without.contains("class=\"result"), "no reports, no results")
+    }
+
+    @Test("the scoreboard page draws each live capture as an SVG, one square per slot, and says when none was taken")
+    func liveScoreboard() throws {
+        let page = try #require(try Self.renderer().pages().first { $0.path == "en/scoreboard.html" }).html
+        #expect(page.contains("class=\"scoreboard-svg worker\""))
+        #expect(page.components(separatedBy: "<g class=\"slot ").count - 1 == 8, "two rows of four threads, the open ones after them left out")
+        #expect(page.contains("<time datetime=\"2026-11-27T05:00:00Z\">"))
+        var course = try TestSupport.loadFixtureCourse().course
+        course.reports = []
+        let empty = SiteRenderer(course: course, directives: nil).pages().first { $0.path == "fr/scoreboard.html" }?.html ?? ""
+        #expect(!empty.contains("<svg") && empty.contains("pas de relevé en direct"))
+    }
+
     @Test("every page is HTML5 in its language, with a switch to the same page in the other one")
     func languageAndSwitch() throws {
         for page in try Self.renderer().pages() where page.path != "index.html" {
@@ -55,7 +89,7 @@ struct SiteGoldenTests {
         let chapter = try #require(try Self.renderer().pages().first { $0.path == "en/chapter-processes.html" })
         #expect(chapter.html.contains("<a href=\"lab-01-processes.html#check-prefork.crash-isolation\" class=\"claim-mark\""))
         // Ada failed crash-isolation on the 20th, Grace passed on the 21st: the latest wins.
-        #expect(chapter.html.contains("<span class=\"result pass\" title=\"latest result — 2026-11-21T10:30:00Z\">pass</span>"))
+        #expect(chapter.html.contains("<span class=\"result pass\" title=\"latest result — Grace Hopper (grace)\">pass · <time datetime=\"2026-11-21T10:30:00Z\">2026-11-21 10:30 UTC</time></span>"))
         #expect(chapter.html.contains("claim unbacked"))
     }
 

@@ -29,11 +29,16 @@
 #include <pthread.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <spawn.h>
+#include <dlfcn.h>
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 pid_t shim_gettid(void);
 // Asks the kernel to send `sig` to the calling process when its parent dies.
 int shim_set_parent_death_signal(int sig);
+// PR_SET_DUMPABLE / PR_GET_DUMPABLE (prctl is variadic: Swift cannot call it).
+int shim_set_dumpable(int on);
+int shim_get_dumpable(void);
 int shim_errno(void);
 
 int shim_WIFEXITED(int status);
@@ -51,5 +56,10 @@ extern const unsigned int SHIM_EPOLLRDHUP;
 extern const unsigned int SHIM_EPOLLHUP;
 extern const unsigned int SHIM_EPOLLERR;
 extern const unsigned int SHIM_EPOLLONESHOT;
+
+// posix_spawn file actions that glibc declares only under _GNU_SOURCE: close every descriptor
+// from `low` up in the new process; change its working directory.
+int shim_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int low);
+int shim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 
 #endif

@@ -67,8 +67,13 @@ public enum Grader {
 
     /// The tests a lab's checks name, for the runner's filters.
     public static func testNames(of lab: Lab) -> [TestName] {
+        testNames(of: lab.checks)
+    }
+
+    /// The tests `checks` name, each once, in order.
+    public static func testNames(of checks: [Check]) -> [TestName] {
         var seen: Set<TestName> = []
-        return lab.checks.compactMap { TestName($0.test) }.filter { seen.insert($0).inserted }
+        return checks.compactMap { TestName($0.test) }.filter { seen.insert($0).inserted }
     }
 
     /// `swift test --filter` patterns running exactly these tests (regular expressions, matched

@@ -3,7 +3,8 @@
 //    (`labs/01-processes/starter/student.conf` replaces `labs/01-processes/student.conf`);
 //  - Swift sources under Sources/ and labs/ lose their solution regions (SolutionStripper);
 //    tests are copied whole.
-// Build products, reports, logs and version-control data are not copied.
+// Build products, reports, logs and version-control data are not copied, nor the labs' seeded
+// wrong solutions (labs/NN-slug/mutants/: most of them are a right solution with one mistake).
 import Posix
 
 public struct StarterKit: Sendable {
@@ -29,6 +30,12 @@ public struct StarterKit: Sendable {
     /// Folders (by name, anywhere) and paths never copied into a kit.
     static let skippedNames: Set<String> = [".build", ".git", ".swiftpm", "logs", "node_modules"]
     static let skippedPaths: Set<String> = ["reports", "site/public", "Package.resolved"]
+
+    /// `labs/NN-slug/mutants`.
+    static func isMutants(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[0] == "labs" && parts[2] == "mutants"
+    }
 
     /// Writes the starter kit of the repository at `root` into `out`, which must not exist.
     public static func write(from root: String, to out: String) throws(KitError) -> StarterKit {
@@ -60,7 +67,7 @@ public struct StarterKit: Sendable {
         for name in try FileSystem.list(source).sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name
             if skippedNames.contains(name) || skippedNames.contains(where: { name.hasPrefix($0 + "_") || name.hasPrefix($0 + "-") })
-                || skippedPaths.contains(path) { continue }
+                || skippedPaths.contains(path) || Self.isMutants(path) { continue }
             let from = source + "/" + name, to = destination + "/" + name
             guard let status = try FileSystem.linkStatus(from) else { continue }
             switch status.kind {

@@ -27,7 +27,7 @@ public enum TestInventory {
             let trimmed = line.trimmingWhitespace()
             if !line.hasPrefix(" "), let type = typeName(trimmed) {
                 suite = type
-                isXCTestCase = trimmed.contains(": XCTestCase")
+                isXCTestCase = trimmed.contains(": XCTestCase") || trimmed.contains(": LabCheckCase")
                 pendingTestAttribute = false
                 continue
             }

@@ -49,7 +49,7 @@ struct DiagramLibrary {
     private func threaded(event: Bool) -> Diagram {
         let title = event ? t("MPM event", "The event MPM") : t("MPM worker", "The worker MPM")
         let description = event
-            ? t("Le maître crée deux enfants. Dans chacun, un thread d’écoute surveille avec epoll le socket d’écoute et les connexions garées, et ne confie une connexion à un thread de travail que lorsqu’une requête est prête.",
+            ? t("Le maître crée deux enfants. Dans chacun, un thread d’écoute surveille avec epoll le socket d’écoute et les connexions en attente, et ne confie une connexion à un thread de travail que lorsqu’une requête est prête.",
                 "The master forks two children. In each, a listener thread watches the listening socket and the parked connections with epoll, and hands a connection to a worker thread only when a request is ready.")
             : t("Le maître crée deux enfants ; dans chacun, un thread d’écoute accepte une connexion seulement quand un thread de travail est libre, et ce thread la garde jusqu’à la fermeture.",
                 "The master forks two children; in each, a listener thread accepts a connection only when a worker thread is idle, and that thread keeps it until the close.")
@@ -59,7 +59,7 @@ struct DiagramLibrary {
         for (c, x) in xs.enumerated() {
             d.box(x, 130, 292, event ? 230 : 190, t("Enfant \(c + 1)", "Child \(c + 1)"), note: "PID \(201 + c)", .process)
             d.box(x + 14, 176, 264, 44, t("thread d’écoute", "listener thread"),
-                  note: event ? t("epoll : socket d’écoute + connexions garées", "epoll: listening socket + parked connections")
+                  note: event ? t("epoll : socket d’écoute + connexions en attente", "epoll: listening socket + parked connections")
                               : t("accept() seulement si un thread est libre", "accept() only when a thread is idle"), .listener)
             for i in 0..<6 {
                 let busy = event ? i < 2 : i < 4
@@ -67,7 +67,7 @@ struct DiagramLibrary {
                 d.box(tx, ty, 84, 34, busy ? t("requête", "request") : t("libre", "free"), busy ? .busy : .idle)
             }
             if event {
-                d.box(x + 14, 316, 264, 30, t("3 connexions keep-alive garées", "3 keep-alive connections parked"), .client)
+                d.box(x + 14, 316, 264, 30, t("3 connexions keep-alive en attente", "3 keep-alive connections parked"), .client)
             }
         }
         return d
@@ -120,15 +120,15 @@ struct DiagramLibrary {
 
     private func keepAliveEvent() -> Diagram {
         var d = Diagram(width: 640, height: 290, title: t("Keep-alive avec event", "Keep-alive with event"),
-                        description: t("Les connexions inactives sont garées dans l’epoll du thread d’écoute et les threads de travail restent libres ; quand un client envoie une requête, le thread d’écoute la confie à un thread libre.",
+                        description: t("Les connexions inactives sont mises en attente dans l’epoll du thread d’écoute et les threads de travail restent libres ; quand un client envoie une requête, le thread d’écoute la confie à un thread libre.",
                                        "Idle connections are parked in the listener thread's epoll and the worker threads stay free; when a client sends a request, the listener hands it to a free thread."))
         d.box(300, 16, 324, 256, t("Enfant", "Child"), .process)
-        d.box(320, 44, 284, 54, t("thread d’écoute", "listener thread"), note: t("epoll : connexions garées", "epoll: parked connections"), .listener)
+        d.box(320, 44, 284, 54, t("thread d’écoute", "listener thread"), note: t("epoll : connexions en attente", "epoll: parked connections"), .listener)
         for i in 0..<3 {
             let y = 30 + Double(i) * 60
             let speaks = i == 2
             d.box(16, y, 150, 40, speaks ? t("client 3 : requête", "client 3: request") : t("client \(i + 1) (inactif)", "client \(i + 1) (idle)"), .client)
-            d.arrow((166, y + 20), (318, 71), i == 0 ? t("garée", "parked") : nil, dashed: !speaks)
+            d.arrow((166, y + 20), (318, 71), i == 0 ? t("en attente", "parked") : nil, dashed: !speaks)
         }
         for i in 0..<3 {
             d.box(320 + Double(i) * 98, 172, 88, 44, i == 0 ? t("client 3", "client 3") : t("libre", "free"), i == 0 ? .busy : .idle)

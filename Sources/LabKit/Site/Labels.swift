@@ -8,6 +8,7 @@ enum Label: Equatable {
     case syntax, defaultValue, context, mpms, noDirectives, letter, meaning
     case student, date, toolchain, status, earned, message, measures, total, passRate, results
     case latestResult, notBacked, footer, chooseLanguage, tagline, nothingYet, labWord
+    case notCheckedYet, live, liveIntro, noLive
 
     func text(_ language: Language) -> String {
         let (fr, en) = pair
@@ -66,6 +67,12 @@ enum Label: Equatable {
         case .passRate: ("Taux de réussite", "Pass rate")
         case .results: ("Résultats", "Results")
         case .latestResult: ("dernier résultat", "latest result")
+        case .notCheckedYet: ("pas encore vérifié", "not checked yet")
+        case .live: ("Sur un serveur en fonctionnement", "On a running server")
+        case .liveIntro: ("Ces tableaux de bord ont été relevés par mpmlab site, au moment où ce site a été produit, sur un vrai mpmd lancé avec chacun des trois MPM : deux requêtes lentes en cours et deux clients keep-alive inactifs. Une case par emplacement, une ligne par processus (sous prefork, seize processus par ligne).",
+                          "These scoreboards were taken by mpmlab site, when this site was built, from a real mpmd started with each of the three MPMs: two slow requests in progress and two idle keep-alive clients. One square per slot, one row per process (under prefork, sixteen processes a row).")
+        case .noLive: ("Aucun serveur n’a pu être lancé pendant le rendu de ce site (mpmd absent à côté de mpmlab) : pas de relevé en direct.",
+                       "No server could be started while this site was rendered (no mpmd beside mpmlab): no live capture.")
         case .notBacked: ("aucun TP ne vérifie encore cette affirmation", "no lab checks this claim yet")
         case .footer: ("MPMLab — support de cours. Page générée, lisible sans JavaScript.",
                        "MPMLab — course kit. Generated page, readable without JavaScript.")

@@ -59,11 +59,16 @@ struct ProseWriter {
         }
         let a = span.link(SitePaths.checkLink(check), "✓ \(id)", ["class": "claim-mark"])
         a.set("title", Inline.plain(check.description[language]))
-        if let latest = course.latestResult(for: id) {
-            span.element("span", ["class": "result \(latest.result.status.rawValue)",
-                                   "title": "\(Label.latestResult.text(language)) — \(latest.report.date)"],
-                         text: latest.result.status.label(language))
+        guard !course.reports.isEmpty else { return }
+        // Rendered with reports: the check's latest outcome and when it ran, or that it has not.
+        guard let latest = course.latestResult(for: id) else {
+            span.element("span", ["class": "result none"], text: Label.notCheckedYet.text(language))
+            return
         }
+        let result = span.element("span", ["class": "result \(latest.result.status.rawValue)",
+                                            "title": "\(Label.latestResult.text(language)) — \(latest.report.studentName) (\(latest.report.studentID))"])
+        result.text(latest.result.status.label(language) + " · ")
+        result.element("time", ["datetime": latest.report.date], text: ReadableDate.of(latest.report.date))
     }
 
     func paragraph(_ pair: Bilingual<[Inline]>, into parent: OutputElement, class className: String? = nil) {

@@ -1,5 +1,6 @@
 // Reference pages: the directive reference (rendered from the configuration's directive tables,
-// handed in as `DirectiveEntry` values) and the legend of the scoreboard letters.
+// handed in as `DirectiveEntry` values) and the legend of the scoreboard letters, followed by
+// a picture of each MPM's scoreboard as a running server showed it when the site was rendered.
 import XML
 
 extension SiteRenderer {
@@ -52,6 +53,33 @@ extension SiteRenderer {
             tr.element("td").element("code", ["class": "letter"], text: String(entry.letter))
             tr.element("td", text: entry.meaning[language])
         }
+        liveSection(language, into: main)
         return page(language, file, doc)
+    }
+
+    /// The live pictures, or a word saying none was taken.
+    func liveSection(_ language: Language, into main: OutputElement) {
+        let section = main.element("section", ["id": "live"])
+        section.element("h2", text: Label.live.text(language))
+        guard !liveStatus.isEmpty else {
+            section.element("p", ["class": "empty"], text: Label.noLive.text(language))
+            return
+        }
+        section.element("p", text: Label.liveIntro.text(language))
+        for (index, status) in liveStatus.enumerated() {
+            let figure = section.element("figure", ["class": "scoreboard", "id": "live-\(status.mpm)"])
+            ScoreboardPicture(language: language).render(status, id: "live-\(index + 1)", into: figure)
+            let caption = figure.element("figcaption")
+            caption.element("strong", text: status.mpm)
+            caption.text(" — \(status.load[language]) ")
+            caption.element("time", ["datetime": status.date], text: "(\(ReadableDate.of(status.date)))")
+            let dl = caption.element("dl", ["class": "counters"])
+            dl.element("dt", text: "Scoreboard")
+            dl.element("dd").element("code", text: String(status.rows.flatMap { $0 }))
+            for counter in status.counters {
+                dl.element("dt", text: counter.key)
+                dl.element("dd", text: counter.value)
+            }
+        }
     }
 }

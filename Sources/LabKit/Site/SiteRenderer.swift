@@ -7,7 +7,7 @@
 //   fr/chapter-ID.html    one per chapter
 //   fr/lab-ID.html        one per lab, checks anchored as #check-ID
 //   fr/directives.html    the directive reference
-//   fr/scoreboard.html    the scoreboard letters
+//   fr/scoreboard.html    the scoreboard letters, and a live picture per MPM when captured
 //   fr/class.html, fr/report-STUDENT-LAB.html   only when reports are given
 //   assets/site.css       the theme, copied from site/theme/
 import Posix
@@ -23,10 +23,14 @@ public struct SiteRenderer: Sendable {
     public let course: Course
     /// The directive reference's rows; nil when no directive table is linked to this build.
     public let directives: [DirectiveEntry]?
+    /// server-status snapshots taken from running servers while rendering (one per MPM), for
+    /// the scoreboard page; empty when none could be taken.
+    public let liveStatus: [LiveStatus]
 
-    public init(course: Course, directives: [DirectiveEntry]?) {
+    public init(course: Course, directives: [DirectiveEntry]?, liveStatus: [LiveStatus] = []) {
         self.course = course
         self.directives = directives
+        self.liveStatus = liveStatus
     }
 
     var hasReports: Bool { !course.reports.isEmpty }
