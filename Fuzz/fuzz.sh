@@ -6,7 +6,8 @@
 # FUZZ_TIME seconds (default 60) from the committed seeds plus what earlier runs found
 # (.build-fuzz/corpus), with a 1-second limit per input and leak detection on. A crash, a
 # hang or a leak fails the run, and its reproducer is copied into Fuzz/corpus/TARGET/, where
-# `make test` replays it until it is fixed. FUZZ_TARGETS limits the run to some targets.
+# `make test` replays it until it is fixed. FUZZ_TARGETS limits the run to some targets;
+# FUZZ_RUNS stops each target after that many inputs if FUZZ_TIME has not run out first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_TIME=${FUZZ_TIME:-60}
@@ -48,7 +49,7 @@ for target in $targets; do
     log=$build/fuzz-$target.log
     echo "== $target: fuzzing for ${FUZZ_TIME}s (log: $log)"
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "$build/fuzz-$target" "$work" "Fuzz/corpus/$target" \
-        -max_total_time="$FUZZ_TIME" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_total_time="$FUZZ_TIME" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" ${dict:+-dict=$dict} > "$log" 2>&1
     status=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
