@@ -17,9 +17,11 @@ struct StrictParsingWireTests {
 
         """
 
-    /// Sends `raw` on a new connection and reads until the server closes it (bounded).
+    /// Sends `raw` on a new connection and reads until the server closes it (bounded: a
+    /// connection still open after 5 s fails the exchange).
     func exchange(_ server: TestServer, _ raw: String) throws -> [UInt8] {
         let c = try server.connect()
+        defer { c.fd.close() }
         try c.send(raw)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -27,10 +29,10 @@ struct StrictParsingWireTests {
         while MonotonicClock.nowMs() < deadline {
             guard let events = try? c.fd.poll(for: .readable, timeoutMs: 500), !events.isEmpty else { continue }
             let result = buffer.withUnsafeMutableBytes { try? c.fd.read(into: $0) }
-            guard case .processed(let n)? = result, n > 0 else { break }
+            guard case .processed(let n)? = result, n > 0 else { return received }
             received += buffer[0..<n]
         }
-        c.fd.close()
+        Issue.record("the server kept the connection open after \(raw.debugDescription)")
         return received
     }
 
