@@ -7,7 +7,6 @@
 # (.build-fuzz/corpus), with a 1-second limit per input and leak detection on. A crash, a
 # hang or a leak fails the run, and its reproducer is copied into Fuzz/corpus/TARGET/, where
 # `make test` replays it until it is fixed. FUZZ_TARGETS limits the run to some targets;
-# FUZZ_RUNS stops each target after that many inputs if FUZZ_TIME has not run out first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_TIME=${FUZZ_TIME:-60}
@@ -48,14 +47,21 @@ for target in $targets; do
     mkdir -p "$work" "$artifacts"
     log=$build/fuzz-$target.log
     echo "== $target: fuzzing for ${FUZZ_TIME}s (log: $log)"
+    # Fork mode: fuzzing runs in a child process, so that an input over the time limit is
+    # saved and judged afterwards (below) instead of ending the run; a crash or a leak still
+    # ends it at once.
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "$build/fuzz-$target" "$work" "Fuzz/corpus/$target" \
-        -max_total_time="$FUZZ_TIME" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+        -fork="${FUZZ_JOBS:-1}" -ignore_timeouts=1 -ignore_ooms=0 -ignore_crashes=0 \
+        -max_total_time="$FUZZ_TIME" -timeout=1 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" ${dict:+-dict=$dict} > "$log" 2>&1
     status=$?
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
-    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    last=$(grep -E '^#[0-9]+: cov: ' "$log" | tail -1)
+    execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<< "$last")
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' <<< "$last")
+    seconds=$(grep -oE 'time: [0-9]+s' <<< "$last" | grep -oE '[0-9]+')
+    rate=$(( ${execs:-0} / (${seconds:-1} > 0 ? ${seconds:-1} : 1) ))
     result=ok
+    if ls "$artifacts"/* >/dev/null 2>&1 && [ $status -eq 0 ]; then status=1; fi
     if [ $status -ne 0 ]; then
         result="FAILED (exit $status)"
         grep -m3 -E "ERROR|Fatal error|SUMMARY|==[0-9]+==" "$log" | sed 's/^/   /'

@@ -31,20 +31,20 @@ public enum HTTPParserHarness {
     }
 
     /// The events, summarised, until the parser needs more than the stream holds or fails.
-    static func events(_ stream: [UInt8], limits: HTTPLimits, pieces: [Int]) -> [String] {
+    static func events(_ stream: [UInt8], limits: HTTPLimits, pieces: [Int]) -> [Event] {
         var parser = RequestParser(limits: limits)
-        var seen: [String] = []
+        var seen: [Event] = []
         var offset = 0
         for piece in pieces {
             stream[offset..<(offset + piece)].withUnsafeBytes { parser.append($0) }
             offset += piece
             drain: for _ in 0..<10_000 {
                 switch parser.next() {
-                case .request(let request): seen.append(summary(request))
+                case .request(let request): seen.append(.request(Summary(request)))
                 case .sendContinue: continue              // depends on where a piece ends
                 case .needMoreData: break drain
                 case .error(let error):
-                    seen.append("error \(error.status)")
+                    seen.append(.error(error.status))
                     return seen
                 }
             }
@@ -52,19 +52,41 @@ public enum HTTPParserHarness {
         return seen
     }
 
-    /// A request as the server uses it, every derived fact included.
-    static func summary(_ r: HTTPRequest) -> String {
-        let path = (try? r.decodedPath()).map { "path \($0)" } ?? "bad path"
-        let range = ByteRange.evaluate(r.headers["Range"], length: Int64(r.body.count + 36))
-        if case .multipart(let ranges) = range {
-            let parts = MultipartByteRanges(boundary: "b", contentType: "text/plain", ranges: ranges, length: Int64(r.body.count + 36))
-            _ = parts.body { Array(repeating: 0x30, count: $0.count) }
+    enum Event: Equatable, CustomStringConvertible {
+        case request(Summary)
+        case error(Int)
+
+        var description: String {
+            switch self {
+            case .request(let s): "\(s)"
+            case .error(let status): "error \(status)"
+            }
         }
-        let preconditions = Preconditions.evaluate(method: r.method, headers: r.headers,
+    }
+
+    /// A request as the server uses it, every derived fact included (compared as values; the
+    /// text is only built to report a difference).
+    struct Summary: Equatable {
+        let method: String, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8]
+        let host: String?, path: String?, query: String?, rawPath: String
+        let range: RangeDecision, preconditions: PreconditionResult, keepAlive: Bool
+        let flags: [Bool]
+
+        init(_ r: HTTPRequest) {
+            let length = Int64(r.body.count + 36)
+            range = ByteRange.evaluate(r.headers["Range"], length: length)
+            if case .multipart(let ranges) = range {
+                let parts = MultipartByteRanges(boundary: "b", contentType: "text/plain", ranges: ranges, length: length)
+                precondition(parts.body { Array(repeating: 0x30, count: $0.count) }?.count == Int(parts.bodyLength))
+            }
+            preconditions = Preconditions.evaluate(method: r.method, headers: r.headers,
                                                    etag: ETag(opaque: "1-2"), lastModified: 784111777)
-        let persist = persistence(request: r, status: 200, bodyLengthKnown: true, policy: .apacheDefaults, keepAlivesServed: 0)
-        return "\(r.method) \(r.target) \(r.version) \(r.headers.count) fields, body \(r.body), host \(r.host ?? "-"), "
-            + "\(path), query \(r.query ?? "-"), raw \(r.rawPath), \(range), \(preconditions), keep \(persist.keepAlive), "
-            + "flags \(r.expectsContinue) \(r.unmetExpectation) \(r.mustCloseAfterResponse) \(r.wasChunked) \(r.isHTTP09)"
+            keepAlive = persistence(request: r, status: 200, bodyLengthKnown: true, policy: .apacheDefaults,
+                                    keepAlivesServed: 0).keepAlive
+            (method, target, version, headers, body) = (r.method, r.target, r.version, r.headers, r.body)
+            (host, path, query, rawPath) = (r.host, try? r.decodedPath(), r.query, r.rawPath)
+            flags = [r.expectsContinue, r.unmetExpectation, r.mustCloseAfterResponse, r.wasChunked, r.isHTTP09,
+                     r.keepAliveToken, r.closeToken]
+        }
     }
 }
