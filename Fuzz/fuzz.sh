@@ -4,7 +4,7 @@
 # (-sanitize=fuzzer,address); each target links one harness (Fuzz/Harnesses, the same code
 # `make test` replays) with its libFuzzer entry point (Fuzz/Entry). Each target then runs for
 # FUZZ_TIME seconds (default 60) from the committed seeds plus what earlier runs found
-# (.build-fuzz/corpus), with a 1-second limit per input and leak detection on. A crash, a
+# (.build-fuzz/corpus; what fails goes to .build-fuzz/findings), with a 1-second limit per input and leak detection on. A crash, a
 # hang or a leak fails the run, and its reproducer is copied into Fuzz/corpus/TARGET/, where
 # `make test` replays it until it is fixed. FUZZ_TARGETS limits the run to some targets;
 set -uo pipefail
@@ -42,7 +42,7 @@ for target in $targets; do
         *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
     esac
     work=$build/corpus/$target
-    artifacts=$build/artifacts/$target
+    artifacts=$PWD/$build/findings/$target
     rm -rf "$artifacts"
     mkdir -p "$work" "$artifacts"
     log=$build/fuzz-$target.log
