@@ -11,7 +11,7 @@ PORT ?= 8080
 # System packages: name of the Debian package -> command or pkg-config module proving it is there.
 APT_PACKAGES := pkg-config libxml2-dev
 
-.PHONY: all build debug test run site clean deps deps-browser deps-bench bench bench-parser conformance fuzz
+.PHONY: all build debug test run site clean deps deps-browser deps-bench bench bench-grading bench-parser conformance fuzz validate-checks
 
 all: build
 
@@ -19,6 +19,8 @@ deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
+	command -v prlimit >/dev/null 2>&1 || missing="$$missing util-linux"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "deps: installing$$missing"; \
@@ -35,9 +37,23 @@ debug: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 # The browser check of the site runs when chromium is there; deps-browser installs it.
+# Then the short form of validate-checks: each lab graded once, in sandboxes, on its reference
+# solution (100 %), an empty submission (0 %) and every seeded wrong solution.
 test: deps deps-browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	for lab in $(LABS); do $(DEBUG)/mpmlab validate-checks $$lab --skip-build --runs 1 || exit 1; done
+
+# How long grading takes: each lab alone, and a class of 40 for lab 2 (bench/RESULTS.md).
+bench-grading: deps
+	bench/grading.sh
+
+# The full proof that every check discriminates: RUNS gradings of each candidate of each lab.
+LABS ?= 1 2 3 4
+RUNS ?= 5
+validate-checks: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	for lab in $(LABS); do $(DEBUG)/mpmlab validate-checks $$lab --skip-build --runs $(RUNS) || exit 1; done
 
 # The master stays in the foreground (Ctrl-C stops it and its children); conf/mpmd.conf loads
 # the prefork MPM.

@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "Lab04Checks", dependencies: ["ServerHarness", "HTTP", "Posix", "LabCheckKit", "mpmd"]),
         // The grader itself: answers files, test results, reports, lab/test agreement, mpmlab's commands.
         .testTarget(name: "GradingTests", dependencies: ["LabKit", "LabCheckKit", "GradingProtocol", "XML", "Posix", "mpmlab"],
-                    exclude: ["Golden"]),
+                    exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,7 @@ const unsigned int SHIM_EPOLLRDHUP = EPOLLRDHUP;
 const unsigned int SHIM_EPOLLHUP = EPOLLHUP;
 const unsigned int SHIM_EPOLLERR = EPOLLERR;
 const unsigned int SHIM_EPOLLONESHOT = EPOLLONESHOT;
+const unsigned int SHIM_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
 
 int shim_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int low) {
     return posix_spawn_file_actions_addclosefrom_np(actions, low);

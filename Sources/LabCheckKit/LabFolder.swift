@@ -73,18 +73,6 @@ extension LabFolder {
     }
 }
 
-/// The experiments' windows on the server: server-status and the lab handler, from this machine.
-public let observationLocations = """
-
-    ExtendedStatus On
-    <Location /server-status>
-        SetHandler server-status
-    </Location>
-    <Location /lab>
-        SetHandler lab
-    </Location>
-
-    """
 
 /// A check that could not even start its experiment: the grader reports it as an error, not a
 /// failure, since nothing about the student's work was judged.

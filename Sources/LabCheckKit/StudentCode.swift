@@ -41,7 +41,7 @@ public enum StudentCode {
         Confinement.makeUndumpable()
         let scratch = try FileSystem.makeTemporaryDirectory(prefix: "labrun")
         defer { try? FileSystem.remove(scratch) }
-        var options = SpawnOptions(outputPath: scratch + "/output")
+        var options = SpawnOptions(outputPath: scratch + "/output", environment: TestServer.environmentForStudentCode())
         if let input {
             try FileSystem.write(input, to: scratch + "/input")
             options.inputPath = scratch + "/input"

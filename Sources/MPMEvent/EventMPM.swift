@@ -1,11 +1,12 @@
 // The event MPM: worker's processes and threads, plus a listener thread that runs an epoll
-// loop (Listener.swift). The difference is what happens between two requests of a kept-alive
-// connection: under worker the thread that served it waits for the next request (`K`);
-// under event the connection goes back to the listener and the thread is free for someone
-// else (`_`). Idle clients then cost a few hundred bytes of kernel and listener state each,
-// not a thread, which is how one child holds thousands of idle connections with a handful of
-// threads. The listener also finishes large responses for slow readers (write completion) and
-// drains closing connections (lingering close), so that workers only ever run handlers.
+// loop (EventListener.swift). The difference is what happens while a connection waits for its
+// client: under worker the thread that served it waits for the next request (`K`); under event
+// the connection goes back to the listener and the thread is free for someone else (`_`).
+// Idle clients then cost a few hundred bytes of kernel and listener state each, not a thread,
+// which is how one child holds thousands of idle connections with a handful of threads. The
+// listener also reads request heads itself, so a client that sends its head slowly holds no
+// thread either; it watches unfinished responses for room to write (a worker finishes them),
+// and it drains closing connections (lingering close). Workers only ever run requests.
 import Config
 import Posix
 import ServerCore
@@ -13,25 +14,27 @@ import Synchronization
 
 public final class EventMPM: MPM {
     public static let name = "event"
+    public static let isThreaded = true
+    /// The lesson of the keep-alive chapter: between two requests the connection is parked in
+    /// the listener thread; the thread that served it is free at once.
+    public static let keepAliveWait = KeepAliveWait.parkedInListener
 
     let server: Server
     unowned let master: any MasterControl
-    var maintenance = SpareThreadMaintenance(module: "mpm_event", isEvent: true)
+    /// Apache's event.c: a child that stopped accepting offers no spare thread, and a child is
+    /// retired while others are still stopping only if ServerLimit leaves room for them all.
+    var maintenance = SpareThreadMaintenance(module: "mpm_event",
+                                             rules: SpareThreadRules(countsChildrenNotAccepting: false, retiresWhileOthersStop: false))
 
     public init(server: Server, master: any MasterControl) {
         self.server = server
         self.master = master
     }
 
-    public var threadsPerChild: Int { server.threadsPerChild }
-    var settings: MPMSettings { server.config.mpmSettings }
-    var scoreboard: Scoreboard { server.scoreboard }
-
     // MARK: in the master
 
     public func startChildren() {
-        let maxChildren = min(settings.maxRequestWorkers / max(1, threadsPerChild), scoreboard.serverLimit)
-        ChildForking.startChildren(server: server, master: master, maxChildren: maxChildren) { try? makeChild(slot: $0) }
+        ChildForking.startChildren(server: server, master: master) { try? makeChild(slot: $0) }
     }
 
     public func makeChild(slot: Int) throws(SystemError) {
@@ -45,33 +48,15 @@ public final class EventMPM: MPM {
     // MARK: in the child
 
     public func childMain(slot: Int) -> Never {
-        WorkerThreads.enterChild(server)
-        let child = ChildIdentity(processSlot: slot, generation: master.generation)
-        let listenerBox = Mutex<EventListener?>(nil)
-        // Workers hand every connection back to the listener: to park it (keep-alive,
-        // write completion, lingering close) or just to count it closed.
-        let workers = WorkerThreads(server: server, child: child, count: threadsPerChild, parkWhenIdle: true) { c, outcome in
-            listenerBox.withLock { $0 }?.handBack(c, outcome)
+        let server = server
+        let queue = ConnectionQueue()
+        let identity = ChildIdentity(processSlot: slot, generation: master.generation)
+        guard let listener = try? EventListener(server: server, queue: queue, child: identity) else { Process.exitImmediately(1) }
+        let child = ThreadedChild(server: server, slot: slot, generation: master.generation, queue: queue) { processor, c, thread in
+            // The worker serves until the connection must wait for its client, then hands it
+            // back to the listener, which parks it: the thread is free at once (`_`).
+            listener.handBack(c, processor.process(c, slot: thread))
         }
-        let listener: EventListener
-        do {
-            listener = try EventListener(server: server, queue: workers.queue, child: child)
-            listenerBox.withLock { $0 = listener }
-            try workers.start()
-            _ = try PosixThread.spawn { listener.run() }
-        } catch {
-            server.errorLog.always(.alert, "mpm_event", "AH00480", "unable to start the listener or worker threads: \(error)")
-            Process.exitImmediately(ExitCodes.childSick)
-        }
-        workers.mainThreadWait {
-            // The listener stops accepting and closes its idle keep-alive connections by itself
-            // once it sees the flag; it finishes when every connection it knows of is done
-            // (responses still being written, lingering closes).
-            listener.notifier.signal()
-            while !listener.finished.load(ordering: .relaxed) {
-                if ChildSignals.stopNow.load(ordering: .relaxed) { Process.exitImmediately(0) }
-                Signal.sleepUnlessSignalled(ms: 50)
-            }
-        }
+        child.run(module: "mpm_event", tag: "AH00480") { listener.run() }
     }
 }

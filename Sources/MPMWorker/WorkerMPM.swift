@@ -15,25 +15,27 @@ import Synchronization
 
 public final class WorkerMPM: MPM {
     public static let name = "worker"
+    public static let isThreaded = true
+    /// The lesson of the keep-alive chapter: the thread that served a request waits for the
+    /// next one itself, up to KeepAliveTimeout, and serves nobody else meanwhile.
+    public static let keepAliveWait = KeepAliveWait.inServingThread
 
     let server: Server
     unowned let master: any MasterControl
-    var maintenance = SpareThreadMaintenance(module: "mpm_worker", isEvent: false)
+    /// Apache's worker.c: every idle thread counts as spare, and a child may be retired while
+    /// others are still stopping.
+    var maintenance = SpareThreadMaintenance(module: "mpm_worker",
+                                             rules: SpareThreadRules(countsChildrenNotAccepting: true, retiresWhileOthersStop: true))
 
     public init(server: Server, master: any MasterControl) {
         self.server = server
         self.master = master
     }
 
-    public var threadsPerChild: Int { server.threadsPerChild }
-    var settings: MPMSettings { server.config.mpmSettings }
-    var scoreboard: Scoreboard { server.scoreboard }
-
     // MARK: in the master
 
     public func startChildren() {
-        let maxChildren = min(settings.maxRequestWorkers / max(1, threadsPerChild), scoreboard.serverLimit)
-        ChildForking.startChildren(server: server, master: master, maxChildren: maxChildren) { try? makeChild(slot: $0) }
+        ChildForking.startChildren(server: server, master: master) { try? makeChild(slot: $0) }
     }
 
     public func makeChild(slot: Int) throws(SystemError) {
@@ -47,60 +49,31 @@ public final class WorkerMPM: MPM {
     // MARK: in the child
 
     public func childMain(slot: Int) -> Never {
-        WorkerThreads.enterChild(server)
-        let child = ChildIdentity(processSlot: slot, generation: master.generation)
-        let limit = settings.maxConnectionsPerChild
+        let server = server
+        let queue = ConnectionQueue()
+        let limit = server.config.mpmSettings.maxConnectionsPerChild
         let finished = Atomic<Int>(0)
-        // MaxConnectionsPerChild counts connections the workers have finished (Apache's
-        // worker); reaching it starts this child's graceful exit.
-        let workers = WorkerThreads(server: server, child: child, count: threadsPerChild, parkWhenIdle: false) { _, _ in
+        let child = ThreadedChild(server: server, slot: slot, generation: master.generation, queue: queue) { processor, c, thread in
+            // The worker keeps the connection to its end, keep-alive waits included (`K`).
+            processor.serveInThisThread(c, slot: thread)
+            // MaxConnectionsPerChild counts connections the workers have finished (Apache's
+            // worker); reaching it starts this child's graceful exit.
             let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
             if limit > 0 && done >= limit { ChildSignals.stopGracefully.store(true, ordering: .relaxed) }
         }
-        let listenerDone = Atomic<Bool>(false)
-        let listenerThread: PosixThread
-        do {
-            try workers.start()
-            listenerThread = try PosixThread.spawn { [server] in
-                Self.listenerMain(server: server, queue: workers.queue)
-                listenerDone.store(true, ordering: .relaxed)
-            }
-        } catch {
-            server.errorLog.always(.alert, "mpm_worker", "AH00279", "apr_thread_create: unable to create worker thread: \(error)")
-            Process.exitImmediately(ExitCodes.childSick)
-        }
-        workers.mainThreadWait {
-            // Interrupt the listener's accept (USR2) until it has seen the flag and left.
-            while !listenerDone.load(ordering: .relaxed) {
-                listenerThread.interrupt(with: ChildSignals.wakeUp)
-                Signal.sleepUnlessSignalled(ms: 20)
-            }
-        }
+        guard let acceptor = try? Acceptor(server) else { Process.exitImmediately(1) }
+        child.run(module: "mpm_worker", tag: "AH00279") { Self.listenerMain(acceptor: acceptor, queue: queue) }
     }
 
     /// The listener thread: reserve an idle worker, accept, hand the connection over.
-    static func listenerMain(server: Server, queue: WorkerQueue) {
+    static func listenerMain(acceptor: Acceptor, queue: ConnectionQueue) {
         while !ChildSignals.stopping {
-            guard queue.reserveIdleWorker(timeoutMs: 1000) else { continue }
-            guard let (fd, peer, listener) = acceptOne(server) else {
+            guard queue.reserveIdleWorker(timeoutMs: Limits.flagCheckMs) else { continue }
+            guard let connection = acceptor.accept() else {
                 queue.cancelReservation()
                 continue
             }
-            let local = (try? Socket.localAddress(fd)) ?? listener.address
-            queue.push(Connection(fd: fd, peer: peer, local: local, limits: server.limits))
+            queue.push(connection)
         }
-    }
-
-    /// Blocks in accept() on the listening socket (up to one second). With several Listen
-    /// sockets, polls them first and accepts on a ready one.
-    static func acceptOne(_ server: Server) -> (FileDescriptor, SocketAddress, Listener)? {
-        var listener = server.listeners[0]
-        if server.listeners.count > 1 {
-            guard let ready = (try? FileDescriptor.pollReadable(server.listeners.map(\.fd), timeoutMs: 1000)) ?? nil,
-                  let first = ready.first else { return nil }
-            listener = server.listeners[first]
-        }
-        guard case .processed(let (fd, peer))? = try? Socket.accept(listener.fd, nonBlocking: true) else { return nil }
-        return (fd, peer, listener)
     }
 }

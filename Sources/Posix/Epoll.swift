@@ -17,6 +17,10 @@ public struct EpollEvents: OptionSet, Sendable {
     /// Report once, then disarm until `modify` re-arms: the descriptor can be handed to exactly
     /// one worker without two threads racing for it.
     public static let oneShot = EpollEvents(rawValue: SHIM_EPOLLONESHOT)
+    /// When several epoll instances (several processes) watch the same descriptor, wake one
+    /// of them per event, not all: the cure for the thundering herd on a shared listening
+    /// socket (Linux 4.5). Only with `add`, never with `oneShot`.
+    public static let exclusive = EpollEvents(rawValue: SHIM_EPOLLEXCLUSIVE)
 }
 
 public final class Epoll {
@@ -51,23 +55,19 @@ public final class Epoll {
         try syscall(name) { epoll_ctl(fd.rawValue, op, target.rawValue, &ev) }
     }
 
-    /// Waits at most `timeoutMs` (-1: forever) and returns the ready (token, events) pairs.
-    /// A signal interrupting the wait returns an empty list: the caller's loop re-checks its
-    /// flags and deadlines anyway.
-    public func wait(timeoutMs: Int) throws(SystemError) -> [(token: UInt64, events: EpollEvents)] {
+    /// Waits at most `timeoutMs` (-1: forever) and calls `body` with each ready descriptor's
+    /// token and events; returns how many there were. A signal interrupting the wait counts
+    /// as none: the caller's loop re-checks its flags and deadlines anyway.
+    public func wait(timeoutMs: Int, _ body: (UInt64, EpollEvents) -> Void) throws(SystemError) -> Int {
         let capacity = Int32(buffer.count)
         let n = buffer.withUnsafeMutableBufferPointer { epoll_wait(fd.rawValue, $0.baseAddress, capacity, Int32(clamping: timeoutMs)) }
         if n == -1 {
             let err = currentErrno()
-            if err == EINTR { return [] }
+            if err == EINTR { return 0 }
             throw SystemError("epoll_wait", errno: err)
         }
-        var out: [(UInt64, EpollEvents)] = []
-        out.reserveCapacity(Int(n))
-        for i in 0..<Int(n) {
-            out.append((buffer[i].data.u64, EpollEvents(rawValue: buffer[i].events)))
-        }
-        return out
+        for i in 0..<Int(n) { body(buffer[i].data.u64, EpollEvents(rawValue: buffer[i].events)) }
+        return Int(n)
     }
 }
 

@@ -100,15 +100,6 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         if err == EINTR { return nil }
         throw SystemError("poll", errno: err)
     }
-
-    /// Sets a receive timeout. On a listening socket it bounds a blocking accept(): the call
-    /// returns EAGAIN after `ms`, so a process blocked in accept looks at its flags at least
-    /// that often even if the signal that set them arrived just before it blocked.
-    public func setReceiveTimeout(ms: Int) throws(SystemError) {
-        var tv = timeval(tv_sec: ms / 1000, tv_usec: (ms % 1000) * 1000)
-        try syscall("setsockopt") { setsockopt(rawValue, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size)) }
-    }
-
 }
 
 /// The events `poll` waits for and reports.
@@ -119,19 +110,4 @@ public struct PollEvents: OptionSet, Sendable {
     public static let writable = PollEvents(rawValue: Int16(POLLOUT))
     public static let error = PollEvents(rawValue: Int16(POLLERR))
     public static let hangup = PollEvents(rawValue: Int16(POLLHUP))
-}
-
-extension FileDescriptor {
-    /// Waits until one of `descriptors` is readable; returns the indices of the ready ones
-    /// (empty on timeout), or nil when a signal interrupted the wait.
-    public static func pollReadable(_ descriptors: [FileDescriptor], timeoutMs: Int) throws(SystemError) -> [Int]? {
-        var fds = descriptors.map { pollfd(fd: $0.rawValue, events: Int16(POLLIN), revents: 0) }
-        let rc = Glibc.poll(&fds, nfds_t(fds.count), Int32(clamping: timeoutMs))
-        if rc < 0 {
-            let err = currentErrno()
-            if err == EINTR { return nil }
-            throw SystemError("poll", errno: err)
-        }
-        return fds.indices.filter { fds[$0].revents != 0 }
-    }
 }

@@ -32,3 +32,15 @@ extension FileDescriptor {
         try open(path, flags: O_RDONLY | O_DIRECTORY)
     }
 }
+
+extension FileSystem {
+    /// Sets a file's size: longer makes a hole that takes no disk space (a sparse file).
+    public static func truncate(_ path: String, to size: Int) throws(SystemError) {
+        try syscall("truncate") { Glibc.truncate(path, off_t(size)) }
+    }
+
+    /// Creates a symbolic link at `path` pointing to `target`.
+    public static func symlink(_ target: String, at path: String) throws(SystemError) {
+        try syscall("symlink") { Glibc.symlink(target, path) }
+    }
+}

@@ -52,12 +52,26 @@ public enum Process {
     /// Forks. Precondition: the caller is the only thread of its process (see the comment at
     /// the top of this file). Returns 0 in the child and the child's pid in the parent.
     public static func fork() throws(SystemError) -> Int32 {
+        if let refusal = forkRefusal() { preconditionFailure(refusal) }
+        return try forkUnchecked()
+    }
+
+    /// Why `fork()` would refuse to run in this process now (more than one entry in
+    /// /proc/self/task), or nil when it is safe.
+    public static func forkRefusal() -> String? {
         let threads = threadCount()
-        precondition(threads == 1, """
+        guard threads != 1 else { return nil }
+        return """
             mpmd: refusing to fork: this process has \(threads) threads (/proc/self/task). \
             The master must stay single-threaded: a thread holding a lock during fork leaves \
             that lock held forever in the child.
-            """)
+            """
+    }
+
+    /// fork() without the check, for tests that run in a process with many threads: the
+    /// child must touch nothing but atomics in shared memory, then leave with `exitImmediately`.
+    @_spi(Testing)
+    public static func forkUnchecked() throws(SystemError) -> Int32 {
         fflush(nil)   // or buffered output would be written twice, once by each process
         return try syscall("fork") { Glibc.fork() }
     }

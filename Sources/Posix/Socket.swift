@@ -118,8 +118,7 @@ public enum Socket {
         return .processed((FileDescriptor(fd), peer))
     }
 
-    /// Connects to `address` (blocking), with TCP_NODELAY. Used by tests, benchmarks and the
-    /// master's wake-up connection.
+    /// Connects to `address` (blocking), with TCP_NODELAY. Used by tests and tools.
     public static func connect(to address: SocketAddress) throws(SystemError) -> FileDescriptor {
         let family = address.isIPv6 ? AF_INET6 : AF_INET
         let fd = FileDescriptor(try syscall("socket") { socket(family, Int32(SOCK_STREAM.rawValue) | SHIM_SOCK_CLOEXEC, 0) })
@@ -158,12 +157,6 @@ public enum Socket {
     /// sends (the first step of a lingering close).
     public static func shutdownWrite(_ fd: FileDescriptor) {
         _ = shutdown(fd.rawValue, Int32(SHUT_WR))
-    }
-
-    /// Bytes waiting in the receive queue (FIONREAD).
-    public static func pendingBytes(_ fd: FileDescriptor) -> Int {
-        var n: Int32 = 0
-        return ioctl(fd.rawValue, UInt(FIONREAD), &n) == 0 ? Int(n) : 0
     }
 }
 

@@ -21,13 +21,13 @@ private func threadEntry(_ arg: UnsafeMutableRawPointer?) -> UnsafeMutableRawPoi
 public struct PosixThread: Sendable, Hashable {
     public let handle: pthread_t
 
-    /// Starts a thread running `body`. Threads are joinable; a small stack is enough for mpmd's
-    /// workers and keeps the per-thread memory cost low (the sizing lab measures it).
-    public static func spawn(stackSize: Int = 256 * 1024, _ body: @escaping @Sendable () -> Void) throws(SystemError) -> PosixThread {
+    /// Starts a thread running `body`, with a stack of `stackSize` bytes (nil: the system's
+    /// default, 8 MiB of address space on Linux). Threads are joinable.
+    public static func spawn(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) throws(SystemError) -> PosixThread {
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         defer { pthread_attr_destroy(&attr) }
-        pthread_attr_setstacksize(&attr, stackSize)
+        if let stackSize { pthread_attr_setstacksize(&attr, stackSize) }
         let arg = Unmanaged.passRetained(ThreadStart(body)).toOpaque()
         var handle = pthread_t()
         let rc = pthread_create(&handle, &attr, { threadEntry($0) }, arg)

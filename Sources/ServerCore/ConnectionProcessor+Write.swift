@@ -1,8 +1,9 @@
 // Writing a response. The head and an in-memory body leave in one write; a file body follows
 // with sendfile, straight from the page cache to the socket. When the socket's send buffer is
-// full, a blocking MPM waits (at most Timeout) for the client to read; the event MPM instead
-// keeps what is left in the connection (`PendingOutput`) and hands the connection to its
-// listener thread until the socket is writable again — write completion, which frees the
+// full, what is left stays in the connection (`PendingOutput`) and `process` returns
+// `.writeBlocked`: prefork and worker then wait in the serving thread (at most Timeout) for
+// the client to read; event hands the connection to its listener thread until the socket is
+// writable again, and a worker finishes the response then — write completion, which frees the
 // worker while a slow client drains a large response.
 import HTTP
 import Posix
@@ -54,11 +55,11 @@ extension ConnectionProcessor {
         c.pending = pending
     }
 
-    /// Sends what `c.pending` holds. With `mayPark`, stops at the first "would block" and
-    /// leaves the rest in `c.pending` (.blocked); otherwise waits for the socket.
-    func flush(_ c: Connection, mayPark: Bool) -> FlushResult {
+    /// Sends what `c.pending` holds, up to the first "would block", which leaves the rest in
+    /// `c.pending` (.blocked). `c.pending` is nil once everything is sent or the send failed.
+    func flush(_ c: Connection) -> FlushResult {
         guard var p = c.pending else { return .done }
-        defer { c.pending = p }
+        c.pending = nil
         while p.offset < p.bytes.count {
             let result = p.bytes.withUnsafeBytes { buf in
                 Result { () throws(SystemError) in try c.fd.write(UnsafeRawBufferPointer(rebasing: buf[p.offset...])) }
@@ -66,55 +67,42 @@ extension ConnectionProcessor {
             switch result {
             case .success(.processed(let n)): p.offset += n
             case .success(.wouldBlock):
-                if mayPark { return .blocked }
-                guard waitWritable(c) else { return fail(&p) }
+                c.pending = p
+                return .blocked
             case .failure: return fail(&p)
             }
         }
         if let file = p.file {
             while p.fileOffset < p.fileEnd {
-                let chunk = Int(min(p.fileEnd - p.fileOffset, 1 << 20))
+                let chunk = Int(min(p.fileEnd - p.fileOffset, Int64(Limits.sendfileChunkBytes)))
                 switch try? c.fd.sendfile(from: file, offset: &p.fileOffset, count: chunk) {
                 case .processed(0)?: return fail(&p)   // the file shrank under us
                 case .processed?: continue
                 case .wouldBlock?:
-                    if mayPark { return .blocked }
-                    guard waitWritable(c) else { return fail(&p) }
+                    c.pending = p
+                    return .blocked
                 case nil: return fail(&p)
                 }
             }
             file.close()
-            p.file = nil
         }
-        p.bytes = []
-        p.offset = 0
         return .done
     }
 
     private func fail(_ p: inout PendingOutput) -> FlushResult {
         p.release()
-        p.file = nil
         return .failed
     }
 
     /// Writes bytes that are not a response (the interim 100 Continue), waiting if needed.
     func send(_ bytes: [UInt8], on c: Connection) -> Bool {
         c.pending = PendingOutput(bytes: bytes, keepAlive: true)
-        let result = flush(c, mayPark: false)
-        c.pending = nil
-        return result == .done
-    }
-
-    /// Waits at most Timeout for room in the socket's send buffer, as Apache gives up on a
-    /// client that stops reading; a TERM to the child ends the wait at once.
-    func waitWritable(_ c: Connection) -> Bool {
-        let deadline = MonotonicClock.nowMs() + Int64(timeoutMs)
-        while !ChildSignals.stopNow.load(ordering: .relaxed) {
-            let left = Int(deadline - MonotonicClock.nowMs())
-            guard left > 0 else { return false }
-            guard let events = try? c.fd.pollInterruptibly(for: .writable, timeoutMs: left) else { continue }
-            return !events.isEmpty
+        while true {
+            switch flush(c) {
+            case .done: return true
+            case .failed: return false
+            case .blocked: guard waitWritable(c) else { c.pending?.release(); c.pending = nil; return false }
+            }
         }
-        return false
     }
 }

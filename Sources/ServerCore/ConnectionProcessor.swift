@@ -1,12 +1,14 @@
-// The one function every MPM calls to serve a connection: read a request, find its handler,
-// write the response, decide whether the connection stays open, and go round again.
+// The one function every MPM calls to serve a connection: take a request, find its handler,
+// write the response, decide whether the connection stays open, and go round again — until
+// the connection has to wait for its client. Then `process` returns and says what it waits
+// for (`ConnectionOutcome`): the next request, room in the socket's send buffer, or the
+// client's FIN after ours.
 //
-// What differs between the MPMs is only who calls it and what happens while a kept-alive
-// connection waits for its next request. Prefork and worker call `process(_:parkWhenIdle:
-// false)`: the calling process or thread waits itself, in poll, up to KeepAliveTimeout, and its
-// scoreboard slot shows `K` meanwhile. Event calls it with `parkWhenIdle: true`: as soon as the
-// connection has nothing left to read, `process` returns `.idle` and the listener thread parks
-// the connection in epoll, freeing the worker.
+// What the MPM does with that wait is what tells the MPMs apart, and it is not here: prefork
+// and worker wait in the serving thread (ConnectionProcessor+InThread.swift: `K` in the
+// scoreboard); event hands the connection back to its listener thread, which watches it with
+// epoll while the thread serves someone else. A request body is the exception: every MPM reads
+// it in the serving thread, under Timeout, as Apache does.
 //
 // Timeouts follow Apache: the first request line is awaited for Timeout, later ones for
 // KeepAliveTimeout; either expiring closes the connection silently. Once a request has begun,
@@ -20,6 +22,7 @@ public final class ConnectionProcessor {
     public let child: ChildIdentity
     let policy: KeepAlivePolicy
     let timeoutMs: Int
+    let keepAliveTimeoutMs: Int
     let buffer: UnsafeMutableRawBufferPointer
 
     /// One processor per serving thread: it owns a read buffer.
@@ -31,132 +34,71 @@ public final class ConnectionProcessor {
                                  timeoutMilliseconds: Int64(config.keepAliveTimeoutMilliseconds),
                                  maxRequests: config.maxKeepAliveRequests)
         timeoutMs = config.timeoutSeconds * 1000
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        keepAliveTimeoutMs = config.keepAliveTimeoutMilliseconds
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.readBufferBytes, alignment: 16)
     }
 
     deinit { buffer.deallocate() }
 
-    /// Serves `c` until it closes, or, with `parkWhenIdle` (event), until it must wait for the
-    /// client: for its next request (`.idle`), for room in its send buffer (`.writeBlocked`) or
-    /// for its FIN after ours (`.lingering`). `slot` is the scoreboard slot of the serving thread.
-    public func process(_ c: Connection, slot: WorkerSlot, parkWhenIdle: Bool) -> ConnectionOutcome {
-        slot.client = c.peer.host
+    /// Serves `c` until it must wait for its client; `slot` is the serving thread's
+    /// scoreboard slot.
+    public func process(_ c: Connection, slot: WorkerSlot) -> ConnectionOutcome {
         if let pending = c.pending {
-            // Write completion: finish the response the listener parked.
+            // The rest of a response the socket had no room for.
             mark(slot, .busyWrite)
-            switch flush(c, mayPark: parkWhenIdle) {
+            switch flush(c) {
             case .blocked: return .writeBlocked
             case .failed: return abort(c)
-            case .done:
-                c.pending = nil
-                if !pending.keepAlive { return end(c, slot: slot, parkWhenIdle: parkWhenIdle) }
+            case .done: if !pending.keepAlive { return closeAfterResponse(c) }
             }
         }
         while true {
-            switch c.parser.next() {
+            switch c.nextEvent() {
             case .request(let request):
-                switch serve(request, on: c, slot: slot, mayPark: parkWhenIdle) {
+                switch serve(request, on: c, slot: slot) {
                 case .keepOpen: continue
-                case .close: return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
+                case .close: return closeAfterResponse(c)
                 case .failed: return abort(c)
                 case .blocked: return .writeBlocked
                 }
             case .sendContinue:
                 guard send(HTTPResponseHead.continueBytes, on: c) else { return abort(c) }
             case .error(let error):
-                respond(toError: error.status, reason: error.reason, on: c, slot: slot)
-                return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
+                switch respond(toError: error.status, reason: error.reason, on: c, slot: slot) {
+                case .done: return closeAfterResponse(c)
+                case .blocked: return .writeBlocked
+                case .failed: return abort(c)
+                }
             case .needMoreData:
-                let position = c.parser.position
-                let betweenRequests = position == .idle && c.requestsServed > 0
-                let awaitingRequestLine = position == .idle || position == .requestLine
-                if betweenRequests {
-                    if parkWhenIdle {
-                        // Park only if nothing is waiting on the socket right now: a connection
-                        // that comes back from the listener has its next request to read.
-                        switch readAvailable(c) {
-                        case .data: continue
-                        case .timedOut: return .idle
-                        case .closedByPeer, .failed, .stopped: return abort(c)
-                        }
-                    }
-                    if ChildSignals.stopping || server.scoreboard.global.stopping { return abort(c) }
-                    mark(slot, .busyKeepAlive)
-                } else if slot.state != .busyRead {
-                    mark(slot, .busyRead)
-                }
-                // The first request line is awaited for Timeout, later ones for KeepAliveTimeout.
-                let wait = awaitingRequestLine && c.requestsServed > 0 ? Int(policy.timeoutMilliseconds) : timeoutMs
-                switch read(c, timeoutMs: wait, idleWait: position == .idle) {
-                case .data:
-                    if slot.state == .busyKeepAlive { mark(slot, .busyRead) }
-                case .closedByPeer, .failed, .stopped:
-                    return abort(c)
-                case .timedOut:
-                    if let error = c.parser.timeoutError {
-                        respond(toError: error.status, reason: error.reason, on: c, slot: slot)
-                        return end(c, slot: slot, parkWhenIdle: parkWhenIdle)
-                    }
-                    // No request started: Apache closes without answering.
-                    return abort(c)
+                // The head is incomplete: the MPM waits for the client its own way.
+                guard c.parser.position == .body else { return .awaitingRequest }
+                mark(slot, .busyRead)
+                switch read(c, timeoutMs: timeoutMs, betweenRequests: false) {
+                case .data: continue
+                case .timedOut: if !c.expire() { return abort(c) }
+                case .closedByPeer, .failed, .stopped: return abort(c)
                 }
             }
         }
     }
 
-    /// Ends a connection after a response that did not keep it: a blocking MPM lingers itself;
-    /// event sends its FIN and hands the draining to the listener.
-    func end(_ c: Connection, slot: WorkerSlot, parkWhenIdle: Bool) -> ConnectionOutcome {
-        if parkWhenIdle {
-            Socket.shutdownWrite(c.fd)
-            return .lingering
-        }
-        lingeringClose(c, slot: slot)
+    /// After a response that did not keep the connection: send our FIN now; the draining of
+    /// what the client still sends (lingering close) is the MPM's.
+    func closeAfterResponse(_ c: Connection) -> ConnectionOutcome {
+        Socket.shutdownWrite(c.fd)
+        return .lingering
+    }
+
+    /// Closes a connection that ended abnormally or whose client already left.
+    func abort(_ c: Connection) -> ConnectionOutcome {
+        c.close()
         return .closed
-    }
-
-    enum ReadResult { case data, closedByPeer, timedOut, failed, stopped }
-
-    /// Reads what is available, waiting at most `timeoutMs`. A TERM to the child ends the wait
-    /// at once; a graceful stop ends it only between requests (`idleWait`).
-    func read(_ c: Connection, timeoutMs: Int, idleWait: Bool) -> ReadResult {
-        let deadline = MonotonicClock.nowMs() + Int64(timeoutMs)
-        while true {
-            let left = Int(max(0, deadline - MonotonicClock.nowMs()))
-            guard let events = try? c.fd.pollInterruptibly(for: .readable, timeoutMs: left) else {
-                if ChildSignals.stopNow.load(ordering: .relaxed) { return .stopped }
-                if idleWait && c.requestsServed > 0 && ChildSignals.stopping { return .stopped }
-                continue
-            }
-            if events.isEmpty { return .timedOut }
-            switch try? c.fd.read(into: buffer) {
-            case .processed(0)?: return .closedByPeer
-            case .processed(let n)?:
-                c.parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-                return .data
-            case .wouldBlock?: continue
-            case nil: return .failed
-            }
-        }
     }
 
     enum ServeResult { case keepOpen, close, failed, blocked }
 
-    /// Reads what the socket holds now, without waiting (`.timedOut`: nothing there). Every
-    /// MPM accepts its connections non-blocking, so that no read or write can outwait Timeout.
-    func readAvailable(_ c: Connection) -> ReadResult {
-        switch try? c.fd.read(into: buffer) {
-        case .processed(0)?: return .closedByPeer
-        case .processed(let n)?:
-            c.parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            return .data
-        case .wouldBlock?: return .timedOut
-        case nil: return .failed
-        }
-    }
-
     /// Answers one request.
-    func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot, mayPark: Bool) -> ServeResult {
+    func serve(_ request: HTTPRequest, on c: Connection, slot: WorkerSlot) -> ServeResult {
         let startUs = WallClock.nowUs()
         mark(slot, .busyWrite)
         slot.startTime = startUs
@@ -183,8 +125,7 @@ public final class ConnectionProcessor {
         }
         let bodyBytes = request.isHead ? 0 : reply.bodyLength
         prepare(reply, decision: decision, headOnly: request.isHead, bodyOnly: request.isHTTP09, on: c)
-        let flushed = flush(c, mayPark: mayPark)
-        if flushed == .done { c.pending = nil }
+        let flushed = flush(c)
         finish(c, slot: slot, request: request, requestLine: requestLine, reply: reply,
                bytes: flushed == .failed ? 0 : bodyBytes, startUs: startUs,
                keptAlive: decision.keepAlive && flushed != .failed)
@@ -214,8 +155,8 @@ public final class ConnectionProcessor {
         return decision
     }
 
-    /// Answers a request that could not be parsed, then the connection closes.
-    func respond(toError status: Int, reason: String, on c: Connection, slot: WorkerSlot) {
+    /// Answers a request that could not be parsed (or timed out); the connection then closes.
+    func respond(toError status: Int, reason: String, on c: Connection, slot: WorkerSlot) -> FlushResult {
         let startUs = WallClock.nowUs()
         mark(slot, .busyWrite)
         server.errorLog.log(.info, "core", "AH00566", "request failed: \(reason) (\(status)) from \(c.peer)")
@@ -223,10 +164,10 @@ public final class ConnectionProcessor {
         let decision = persistence(request: nil, status: status, bodyLengthKnown: true, policy: policy,
                                    keepAlivesServed: c.keepAlivesServed)
         prepare(reply, decision: decision, headOnly: false, on: c)
-        let flushed = flush(c, mayPark: false)
-        c.pending = nil
+        let flushed = flush(c)
         finish(c, slot: slot, request: nil, requestLine: "-", reply: reply,
-               bytes: flushed == .done ? reply.bodyLength : 0, startUs: startUs, keptAlive: false)
+               bytes: flushed == .failed ? 0 : reply.bodyLength, startUs: startUs, keptAlive: false)
+        return flushed
     }
 
     /// Logs the request and counts it in the scoreboard.
@@ -253,32 +194,5 @@ public final class ConnectionProcessor {
     @inline(__always)
     func mark(_ slot: WorkerSlot, _ state: WorkerState) {
         slot.state = ChildSignals.stopGracefully.load(ordering: .relaxed) ? .graceful : state
-    }
-
-    /// Closes a connection that ended abnormally or whose client already left.
-    func abort(_ c: Connection) -> ConnectionOutcome {
-        c.close()
-        return .closed
-    }
-
-    /// Apache's lingering close: send our FIN first, then read and discard whatever the client
-    /// still sends, 2 seconds at a time and 30 seconds at most, before closing. Closing at once
-    /// while unread data sits in our receive buffer makes the kernel send a reset, which can
-    /// destroy the response the client has not read yet.
-    func lingeringClose(_ c: Connection, slot: WorkerSlot) {
-        mark(slot, .closing)
-        Socket.shutdownWrite(c.fd)
-        let deadline = MonotonicClock.nowMs() + 30_000
-        while MonotonicClock.nowMs() < deadline && !ChildSignals.stopNow.load(ordering: .relaxed) {
-            guard let events = try? c.fd.pollInterruptibly(for: .readable, timeoutMs: 2000) else { continue }
-            if events.isEmpty { break }
-            switch try? c.fd.read(into: buffer) {
-            case .processed(let n)? where n > 0: continue
-            case .wouldBlock?: continue
-            default: break
-            }
-            break
-        }
-        c.close()
     }
 }

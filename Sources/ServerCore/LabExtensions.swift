@@ -7,7 +7,10 @@
 import Config
 import Posix
 
-/// What the keep-alive exercise is told about a response about to be sent.
+/// What the keep-alive exercise is told about a response about to be sent. Its twin,
+/// LabExercises/KeepAliveSituation.swift, is what the student's code sees: the two types never
+/// meet, only their fields do, through the C signature of `mpmlab_keep_alive_decide` (the
+/// exercises' module depends on nothing, so that it compiles alone).
 public struct KeepAliveSituation: Sendable {
     /// HTTP version of the request, as (major, minor).
     public let version: (major: Int, minor: Int)

@@ -12,9 +12,10 @@
 //                    no lock, so that threads serving at the same moment lose each other's
 //                    increments (the race of the threads chapter, made visible)
 //   /lab/exercise/counter  the student's counter (lab 2), when `LabExercise counter` is on;
-//                    `?calls=N` (at most 10000) has the worker call it N times in a row and
-//                    answer every value it got (`values`), so that the threads serving
-//                    requests at the same moment really call it at the same moment
+//                    `?calls=N` (at most 1000000) has the worker call it N times in a row
+//                    and answer how many distinct values it got and the smallest and largest,
+//                    so that the threads serving requests at the same moment really call it at
+//                    the same moment, for long enough to be interrupted in the middle
 import HTTP
 import Posix
 import Synchronization
@@ -62,8 +63,8 @@ struct LabHandler: RequestHandler {
                 return ErrorPage.reply(404, detail: "The counter exercise is not switched on: add `LabExercise counter` to the configuration.")
             }
             let calls = QueryString.integer("calls", in: context.request.query) ?? 1
-            guard calls >= 1 && calls <= 10_000 else {
-                return ErrorPage.reply(400, detail: "calls must be between 1 and 10000.")
+            guard calls >= 1 && calls <= 1_000_000 else {
+                return ErrorPage.reply(400, detail: "calls must be between 1 and 1000000.")
             }
             guard calls > 1 else {
                 return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(counter())")])
@@ -71,8 +72,19 @@ struct LabHandler: RequestHandler {
             var values: [Int] = []
             values.reserveCapacity(calls)
             for _ in 0..<calls { values.append(counter()) }
+            let smallest = values.min()!, largest = values.max()!
+            // Distinct values, counted with one bit per value in the range seen (when the range
+            // is sane: a counter gone wrong may answer anything).
+            var distinct = 0
+            if largest - smallest < 64 * calls {
+                var seen = [Bool](repeating: false, count: largest - smallest + 1)
+                for v in values where !seen[v - smallest] { seen[v - smallest] = true; distinct += 1 }
+            } else {
+                distinct = Set(values).count
+            }
             return json([("pid", "\(Process.id)"), ("tid", "\(Process.threadID)"), ("value", "\(values.last!)"),
-                         ("values", "\"" + values.map(String.init).joined(separator: " ") + "\"")])
+                         ("calls", "\(calls)"), ("distinct", "\(distinct)"),
+                         ("smallest", "\(smallest)"), ("largest", "\(largest)")])
         case "crash":
             context.server.errorLog.log(.notice, "lab", "MPM00010", "/lab/crash: process \(Process.id) is crashing on purpose")
             Process.crash()

@@ -28,30 +28,31 @@ public enum Launcher {
             return 1
         }
         for warning in config.warnings { printError("WARNING: \(warning)") }
-        if options.showSettings { print(settings(config)); return 0 }
-        if options.testConfig { printError("Syntax OK"); return 0 }
         guard let mpmType = mpms[config.mpm] else {
             printError("mpmd: the \(config.mpm.rawValue) MPM is not built into this binary")
             return 1
         }
+        if options.showSettings { print(settings(config, mpm: mpmType)); return 0 }
+        if options.testConfig { printError("Syntax OK"); return 0 }
 
         switch options.signal {
         case .stop?, .gracefulStop?, .restart?, .graceful?:
             if let code = ServerControl.signal(options.signal!, pidFile: config.pidFile) { return code }
             // restart/graceful with no server running: start one, as httpd does.
-            return start(config, options: options, mpmType: mpmType, daemonize: true)
+            return start(config, options: options, mpmType: mpmType, mpms: mpms, daemonize: true)
         case .start?:
             if let pid = PidFile.livePID(config.pidFile) {
                 printError("httpd (pid \(pid)) already running")
                 return 0
             }
-            return start(config, options: options, mpmType: mpmType, daemonize: true)
+            return start(config, options: options, mpmType: mpmType, mpms: mpms, daemonize: true)
         case nil:
-            return start(config, options: options, mpmType: mpmType, daemonize: false)
+            return start(config, options: options, mpmType: mpmType, mpms: mpms, daemonize: false)
         }
     }
 
-    static func start(_ config: ServerConfig, options: CommandLineOptions, mpmType: any MPM.Type, daemonize: Bool) -> Int32 {
+    static func start(_ config: ServerConfig, options: CommandLineOptions, mpmType: any MPM.Type,
+                      mpms: [MPMKind: any MPM.Type], daemonize: Bool) -> Int32 {
         // Before anything else: the master reads these signals from a signalfd, and the mask
         // must be in place before any thread could exist to catch them instead.
         Signal.block(Master.handledSignals)
@@ -68,7 +69,7 @@ public enum Launcher {
         }
         let server: Server
         do {
-            server = try ServerFactory.make(config: config, mpmType: mpmType, previous: nil, singleProcess: options.singleProcess)
+            server = try ServerFactory.make(config: config, mpm: mpmType, previous: nil, singleProcess: options.singleProcess)
         } catch {
             printError("mpmd: \(error)")
             return 1
@@ -88,8 +89,8 @@ public enum Launcher {
         }
         let master: Master
         do {
-            master = try Master(server: server, mpmType: mpmType, pidFile: config.pidFile) { previous in
-                reload(options: options, mpmType: mpmType, previous: previous)
+            master = try Master(server: server, pidFile: config.pidFile) { previous in
+                reload(options: options, mpmType: mpmType, mpms: mpms, previous: previous)
             }
         } catch {
             server.errorLog.always(.emerg, "core", "MPM00005", "cannot start the master: \(error)")
@@ -99,31 +100,33 @@ public enum Launcher {
     }
 
     /// Re-reads the configuration for a restart, keeping the sockets and the scoreboard.
-    static func reload(options: CommandLineOptions, mpmType: any MPM.Type, previous: Server) -> Result<Server, Master.ReloadError> {
+    static func reload(options: CommandLineOptions, mpmType: any MPM.Type, mpms: [MPMKind: any MPM.Type], previous: Server) -> Result<Server, Master.ReloadError> {
         do {
             let config = try ConfigLoader.load(path: options.configFile, defines: options.defines,
                                                before: options.before, after: options.after)
-            guard config.mpm.rawValue == mpmType.name else {
+            guard let wanted = mpms[config.mpm], wanted == mpmType else {
                 return .failure(.init("changing the MPM (\(mpmType.name) to \(config.mpm.rawValue)) needs a full stop and start"))
             }
             for warning in config.warnings { previous.errorLog.always(.warn, "core", "MPM00006", warning.description) }
-            return .success(try ServerFactory.make(config: config, mpmType: mpmType, previous: previous, singleProcess: false))
+            return .success(try ServerFactory.make(config: config, mpm: mpmType, previous: previous, singleProcess: false))
         } catch {
             return .failure(.init("\(error)"))
         }
     }
 
-    /// `mpmd -V`.
-    static func settings(_ config: ServerConfig) -> String {
+    /// `mpmd -V`: httpd's lines, what the MPM says about itself, and one line of mpmd's own
+    /// (where an idle keep-alive connection waits).
+    static func settings(_ config: ServerConfig, mpm: any MPM.Type) -> String {
         let s = config.mpmSettings
         return """
             Server version: \(Version.serverBanner)
             Server built:   \(Version.built)
             Server's Module Magic Number: none (mpmd has no loadable modules)
             Architecture:   \(MemoryLayout<Int>.size * 8)-bit
-            Server MPM:     \(config.mpm.rawValue)
-              threaded:     \(config.mpm == .prefork ? "no" : "yes (fixed thread count)")
+            Server MPM:     \(mpm.name)
+              threaded:     \(mpm.isThreaded ? "yes (fixed thread count)" : "no")
                 forked:     yes (variable process count)
+            keep-alive:     \(mpm.keepAliveWait)
             Server compiled with....
              -D HARD_SERVER_LIMIT=\(MPMSettings.maxServerLimit(for: config.mpm))
              -D HARD_THREAD_LIMIT=\(MPMSettings.maxThreadLimit(for: config.mpm))

@@ -2,9 +2,11 @@
 //
 // stop (TERM): every child gets TERM and exits at once, even in the middle of a request. The
 //   master waits for them, resending TERM at 3, 5 and 7 seconds and sending KILL at 9 (Apache's
-//   ap_reclaim_child_processes schedule), then removes the PID file and exits.
+//   ap_reclaim_child_processes schedule, in Limits.swift), then removes the PID file and exits.
 // restart (HUP): the same brutal stop of the children, but the master stays: it re-reads the
-//   configuration, builds a fresh scoreboard, adds one to the generation and starts over.
+//   configuration, clears the scoreboard (the same shared memory: children of the next
+//   generation are forked from this master and inherit it), adds one to the generation and
+//   starts over.
 // graceful (USR1): the configuration is re-read and the generation goes up, but no connection
 //   is cut: every old child gets USR1, idle ones leave at once, busy ones finish the
 //   connection they hold (their slots show `G`) and then leave, while children of the new
@@ -21,7 +23,7 @@ extension Master {
         server.scoreboard.global.stopping = true
         stopDeadlineMs = MonotonicClock.nowMs()
         for (_, pid) in children { Process.kill(pid, Signal.terminate) }
-        reclaimSchedule = [3000, 5000, 7000, 9000]
+        reclaimSchedule = ReclaimSchedule()
     }
 
     func beginGracefulStop() {
@@ -41,24 +43,22 @@ extension Master {
     func continueStopping() -> Int32? {
         if children.isEmpty {
             if phase == .stopping { removePidFile() }
-            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "MPM00002", "all children gone, exiting")
+            server.errorLog.always(.notice, module, "MPM00002", "all children gone, exiting")
             return 0
         }
         let now = MonotonicClock.nowMs()
         switch phase {
         case .stopping:
             let elapsed = now - stopDeadlineMs
-            while let next = reclaimSchedule.first, elapsed >= next {
-                reclaimSchedule.removeFirst()
-                let sig = next >= 9000 ? Signal.kill : Signal.terminate
+            while let sig = reclaimSchedule.signalDue(elapsedMs: elapsed) {
                 for (_, pid) in children {
-                    server.errorLog.always(.warn, "mpm_\(mpmType.name)", "AH00045",
+                    server.errorLog.always(.warn, module, "AH00045",
                                            "child process \(pid) still did not exit, sending a \(Signal.name(sig))")
                     Process.kill(pid, sig)
                 }
             }
-            if elapsed >= 10_000 {
-                server.errorLog.always(.error, "mpm_\(mpmType.name)", "AH00046", "giving up on \(children.count) child processes")
+            if elapsed >= Limits.giveUpAfterMs {
+                server.errorLog.always(.error, module, "AH00046", "giving up on \(children.count) child processes")
                 removePidFile()
                 return 1
             }
@@ -67,7 +67,7 @@ extension Master {
                 for (_, pid) in children { Process.kill(pid, Signal.terminate) }
                 phase = .stopping
                 stopDeadlineMs = now
-                reclaimSchedule = [3000, 5000, 7000, 9000]
+                reclaimSchedule = ReclaimSchedule()
             }
         case .running:
             break
@@ -99,10 +99,10 @@ extension Master {
                 }
                 Process.kill(pid, Signal.user1)
             }
-            holdOffSpawnDoubling = 10
+            holdOffSpawnDoubling = Limits.spawnHoldOffRounds
         } else {
             for (_, pid) in children { Process.kill(pid, Signal.terminate) }
-            waitForChildren(upToMs: 10_000)
+            waitForChildren(upToMs: Limits.hardRestartWaitMs)
             newServer.scoreboard.reset()
             newServer.scoreboard.global.restartTime = WallClock.nowUs()
         }
@@ -111,11 +111,10 @@ extension Master {
         let global = server.scoreboard.global
         global.runningGeneration = generation
         global.configGeneration = generation + 1
-        global.masterPID = Process.id
         global.stopping = false
-        mpm = mpmType.init(server: server, master: self)
+        mpm = server.mpm.init(server: server, master: self)
         mpm.startChildren()
-        server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00163",
+        server.errorLog.always(.notice, module, "AH00163",
                                "\(Version.serverBanner) configured -- resuming normal operations")
     }
 
@@ -123,17 +122,16 @@ extension Master {
     /// reaped, following the reclaim schedule.
     func waitForChildren(upToMs limit: Int64) {
         let start = MonotonicClock.nowMs()
-        var schedule: [Int64] = [3000, 5000, 7000, 9000]
+        var schedule = ReclaimSchedule()
         while !children.isEmpty {
             reapChildren()
             if children.isEmpty { break }
             let elapsed = MonotonicClock.nowMs() - start
-            while let next = schedule.first, elapsed >= next {
-                schedule.removeFirst()
-                for (_, pid) in children { Process.kill(pid, next >= 9000 ? Signal.kill : Signal.terminate) }
+            while let sig = schedule.signalDue(elapsedMs: elapsed) {
+                for (_, pid) in children { Process.kill(pid, sig) }
             }
             if elapsed >= limit { break }
-            _ = try? epoll.wait(timeoutMs: 50)
+            _ = try? epoll.wait(timeoutMs: 50) { _, _ in }
             // Other signals arriving during a hard restart are dropped, as Apache ignores
             // them while it reclaims its children.
             _ = signals.drain()
@@ -142,5 +140,18 @@ extension Master {
 
     func removePidFile() {
         if let pidFile { try? FileSystem.remove(pidFile) }
+    }
+}
+
+/// When to signal children that do not exit (Apache's ap_reclaim_child_processes): TERM again
+/// at each of `Limits.resendTermAtMs`, then KILL at `Limits.killAfterMs`.
+struct ReclaimSchedule {
+    private var due = Limits.resendTermAtMs.map { ($0, Signal.terminate) } + [(Limits.killAfterMs, Signal.kill)]
+
+    /// The next signal whose time has come, once each.
+    mutating func signalDue(elapsedMs: Int64) -> Int32? {
+        guard let (at, sig) = due.first, elapsedMs >= at else { return nil }
+        due.removeFirst()
+        return sig
     }
 }

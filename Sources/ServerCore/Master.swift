@@ -3,7 +3,8 @@
 // fork() copies only the calling thread (see Posix/Process.swift). Its one loop waits in epoll
 // on two things: a signalfd (signals arrive as readable data: SIGCHLD when a child exits, TERM,
 // HUP, USR1, WINCH from the administrator) and a one-second timeout that drives maintenance,
-// like the one-second round of Apache's ap_wait_or_timeout.
+// like the one-second round of Apache's ap_wait_or_timeout. The master never looks at which
+// MPM it runs: it calls the MPM's verbs (MPM.swift) and lets it decide.
 import Config
 import Posix
 
@@ -12,16 +13,14 @@ public final class Master: MasterControl {
 
     var server: Server
     var mpm: (any MPM)!   // built last in init: it keeps a reference to the master
-    let mpmType: any MPM.Type
     let reload: (Server) -> Result<Server, ReloadError>
     var children: [Int: Int32] = [:]          // process slot -> pid, live children only
-    var childGeneration: [Int: Int] = [:]     // process slot -> generation it was born in
     public internal(set) var generation = 0
     public var holdOffSpawnDoubling = 0
     var reapedThisRound = false
     var phase = Phase.running
     var stopDeadlineMs: Int64 = 0
-    var reclaimSchedule: [Int64] = []
+    var reclaimSchedule = ReclaimSchedule()
     let signals: SignalDescriptor
     let epoll: Epoll
     let pidFile: String?
@@ -31,20 +30,22 @@ public final class Master: MasterControl {
         public init(_ description: String) { self.description = description }
     }
 
+    /// The module name its log lines carry, as Apache's MPMs do ("mpm_prefork").
+    var module: String { "mpm_\(server.mpm.name)" }
+
     /// The signals the master handles; blocked before anything else runs (Launcher).
     public static let handledSignals = [Signal.child, Signal.terminate, Signal.interrupt,
                                         Signal.hangup, Signal.user1, Signal.windowChange]
 
-    public init(server: Server, mpmType: any MPM.Type, pidFile: String?,
+    public init(server: Server, pidFile: String?,
                 reload: @escaping (Server) -> Result<Server, ReloadError>) throws(SystemError) {
         self.server = server
-        self.mpmType = mpmType
         self.reload = reload
         self.pidFile = pidFile
         signals = try SignalDescriptor(Self.handledSignals)
         epoll = try Epoll(capacity: 16)
         try epoll.add(signals.fd, events: .readable, token: 0)
-        mpm = mpmType.init(server: server, master: self)
+        mpm = server.mpm.init(server: server, master: self)
     }
 
     // MARK: the loop
@@ -52,17 +53,16 @@ public final class Master: MasterControl {
     /// Runs until the server stops; returns the exit code.
     public func run() -> Int32 {
         let global = server.scoreboard.global
-        global.masterPID = Process.id
         global.runningGeneration = generation
         global.configGeneration = generation + 1
         global.restartTime = WallClock.nowUs()
         mpm.startChildren()
-        server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00163",
+        server.errorLog.always(.notice, module, "AH00163",
                                "\(Version.serverBanner) configured -- resuming normal operations")
-        var nextRound = MonotonicClock.nowMs() + 1000
+        var nextRound = MonotonicClock.nowMs() + Limits.maintenanceIntervalMs
         while true {
             let wait = max(0, nextRound - MonotonicClock.nowMs())
-            _ = try? epoll.wait(timeoutMs: Int(wait))
+            _ = try? epoll.wait(timeoutMs: Int(wait)) { _, _ in }   // the signalfd is drained below
             for sig in signals.drain() {
                 if let code = handle(signal: sig) { return code }
             }
@@ -71,7 +71,7 @@ public final class Master: MasterControl {
                 if let code = continueStopping() { return code }
             }
             if MonotonicClock.nowMs() >= nextRound {
-                nextRound = MonotonicClock.nowMs() + 1000
+                nextRound = MonotonicClock.nowMs() + Limits.maintenanceIntervalMs
                 if phase == .running {
                     // Apache skips maintenance in a round that reaped a child.
                     if !reapedThisRound { mpm.performIdleMaintenance() }
@@ -90,19 +90,19 @@ public final class Master: MasterControl {
         case Signal.child:
             return nil   // reaped right after, in the loop
         case Signal.terminate, Signal.interrupt:
-            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00169", "caught \(Signal.name(sig)), shutting down")
+            server.errorLog.always(.notice, module, "AH00169", "caught \(Signal.name(sig)), shutting down")
             beginStop()
             return nil
         case Signal.hangup:
-            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00171", "SIGHUP received.  Attempting to restart")
+            server.errorLog.always(.notice, module, "AH00171", "SIGHUP received.  Attempting to restart")
             restart(graceful: false)
             return nil
         case Signal.user1:
-            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00171", "Graceful restart requested, doing restart")
+            server.errorLog.always(.notice, module, "AH00171", "Graceful restart requested, doing restart")
             restart(graceful: true)
             return nil
         case Signal.windowChange:
-            server.errorLog.always(.notice, "mpm_\(mpmType.name)", "AH00170", "caught SIGWINCH, shutting down gracefully")
+            server.errorLog.always(.notice, module, "AH00170", "caught SIGWINCH, shutting down gracefully")
             beginGracefulStop()
             return nil
         default:
@@ -114,7 +114,6 @@ public final class Master: MasterControl {
 
     public func childStarted(slot: Int, pid: Int32) {
         children[slot] = pid
-        childGeneration[slot] = generation
         let record = server.scoreboard.process(slot)
         record.clear()
         record.pid = pid
@@ -124,10 +123,6 @@ public final class Master: MasterControl {
     public func releaseInChild() {
         signals.fd.close()
         epoll.fd.close()
-    }
-
-    public func slot(ofChild pid: Int32) -> Int? {
-        children.first { $0.value == pid }?.key
     }
 
     public var liveChildren: [(slot: Int, pid: Int32)] {
@@ -150,34 +145,17 @@ public final class Master: MasterControl {
 
     func reapChildren() {
         while let (pid, status) = try? Process.reapAny() {
-            guard let slot = slot(ofChild: pid) else { continue }
+            guard let slot = children.first(where: { $0.value == pid })?.key else { continue }
             reapedThisRound = true
-            let born = childGeneration[slot] ?? generation
             children[slot] = nil
-            childGeneration[slot] = nil
             server.scoreboard.process(slot).clear()
             for t in 0..<server.scoreboard.threadLimit {
                 server.scoreboard.worker(process: slot, thread: t).state = .dead
             }
-            switch status {
-            case .signaled(let sig, _) where sig != Signal.terminate || phase == .running:
+            if case .signaled(let sig, _) = status, sig != Signal.terminate || phase == .running {
                 // Apache: "AH00052: child pid 1234 exit signal Segmentation fault (11)".
                 server.errorLog.always(.notice, "core", "AH00052", "child pid \(pid) exit signal \(Signal.description(sig)) (\(sig))")
-            case .exited(ExitCodes.childFatal) where born == generation && phase == .running:
-                server.errorLog.always(.alert, "mpm_\(mpmType.name)", "AH00050",
-                                       "Child \(pid) returned a Fatal error... Apache is exiting!")
-                beginStop()
-            default:
-                break
             }
         }
     }
-}
-
-/// Exit codes children use to talk to the master (Apache's APEXIT_*).
-public enum ExitCodes {
-    /// The child could not start for a reason that will not go away: stop the server.
-    public static let childFatal: Int32 = 0xf
-    /// The child could not start; retry more slowly.
-    public static let childSick: Int32 = 0x7
 }

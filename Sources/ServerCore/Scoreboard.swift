@@ -1,10 +1,13 @@
 // The scoreboard: the one piece of memory that the master and all its children share.
 //
 // The master maps it before the first fork, so every child inherits the same physical pages
-// (see Posix/SharedMemory.swift). Each worker thread writes only its own slot; the master and
-// the status handler only read. There are no locks: every field is a machine word read and
-// written atomically, so a reader may see a slot mid-update (a new state with the old request
-// line) but never a torn number — the same bargain Apache's scoreboard makes.
+// (see Posix/SharedMemory.swift). Every field below says who writes it and who reads it; most
+// have a single writer (the thread that owns a slot, the master, or event's listener thread),
+// and the few written by two say when. Readers are the master's idle maintenance, the
+// server-status handler (run by whichever thread serves the status request, in any child) and
+// the children themselves (their own record). There are no locks: every field is a machine
+// word read and written atomically, so a reader may see a slot mid-update (a new state with
+// the old request line) but never a torn number — the same bargain Apache's scoreboard makes.
 //
 // Layout: [global record][ServerLimit process records][ServerLimit × ThreadLimit worker slots]
 // Global 128 bytes, process records 128 bytes, worker slots 256 bytes: multiples of a cache
@@ -47,8 +50,9 @@ public final class Scoreboard: @unchecked Sendable {
         return WorkerSlot(base: words + offset, process: process, thread: thread)
     }
 
-    /// Clears every process record and worker slot (a hard restart builds a fresh scoreboard;
-    /// the master calls this once the old generation is gone).
+    /// Clears every process record and worker slot. The master calls it during a hard restart,
+    /// once the old generation is gone: the next generation starts from zero counters in the
+    /// same shared memory (which its children inherit at fork, like the first generation).
     public func reset() {
         let count = serverLimit * Self.processWords + serverLimit * threadLimit * Self.workerWords
         for i in 0..<count { (words + Self.globalWords + i).pointee.store(0, ordering: .relaxed) }
@@ -67,48 +71,58 @@ public struct GlobalRecord: @unchecked Sendable {
     let base: UnsafeMutablePointer<Atomic<Int>>
 
     /// MPM generation: 0 at start, +1 at every restart (graceful or hard).
+    /// Written by the master at start and restart; read by server-status (in any child).
     public var runningGeneration: Int { get { load(base, 0) } nonmutating set { store(base, 0, newValue) } }
     /// Configuration generation: 1 at start, +1 at every restart.
+    /// Written by the master at start and restart; read by server-status.
     public var configGeneration: Int { get { load(base, 1) } nonmutating set { store(base, 1, newValue) } }
     /// When the server (re)started, microseconds since the epoch. Kept by a graceful restart.
+    /// Written by the master at start and hard restart (or the -X process); read by server-status.
     public var restartTime: Int64 { get { Int64(load(base, 2)) } nonmutating set { store(base, 2, Int(newValue)) } }
-    /// Pid of the master.
-    public var masterPID: Int32 { get { Int32(load(base, 3)) } nonmutating set { store(base, 3, Int(newValue)) } }
-    /// Set while the whole server is stopping (children stop keeping connections alive).
-    public var stopping: Bool { get { load(base, 4) != 0 } nonmutating set { store(base, 4, newValue ? 1 : 0) } }
+    /// The whole server is stopping: serving threads keep no connection alive.
+    /// Written by the master (stop, graceful stop; cleared by a restart); read by every serving
+    /// thread after each response.
+    public var stopping: Bool { get { load(base, 3) != 0 } nonmutating set { store(base, 3, newValue ? 1 : 0) } }
 }
 
-/// One child process. Written by the master (pid, generation, quiescing) and by the child
-/// itself (the event MPM's connection counters, not_accepting).
+/// One child process.
 public struct ProcessRecord: @unchecked Sendable {
     // @unchecked: a pointer into the shared mapping, whose words are all atomics.
     let base: UnsafeMutablePointer<Atomic<Int>>
 
-    /// Written by the master when it forks the child, cleared when it reaps it.
+    /// Written by the master when it forks the child (the -X process writes its own), cleared
+    /// when it reaps it; read by server-status.
     public var pid: Int32 { get { Int32(load(base, 0)) } nonmutating set { store(base, 0, Int(newValue)) } }
-    /// Written by the master at fork.
+    /// The generation the child was born in. Written by the master at fork; read by the
+    /// master's maintenance (only the current generation's idle workers count) and server-status.
     public var generation: Int { get { load(base, 1) } nonmutating set { store(base, 1, newValue) } }
-    /// Set by the child (or the master) when the child stops accepting to exit gracefully.
+    /// The child no longer accepts and will exit once its connections are done. Written by the
+    /// master (graceful restart, graceful stop) and by a threaded child's main thread when it
+    /// starts a graceful exit on its own; read by the master's maintenance and server-status.
     public var quiescing: Bool { get { load(base, 2) != 0 } nonmutating set { store(base, 2, newValue ? 1 : 0) } }
-    /// Event only, written by the child's listener: accept paused (too many connections).
+    /// Event only: the listener stopped accepting (its connections reached the limit).
+    /// Written by the child's listener thread; read by the master's maintenance (such a child
+    /// offers no spare thread) and server-status.
     public var notAccepting: Bool { get { load(base, 3) != 0 } nonmutating set { store(base, 3, newValue ? 1 : 0) } }
-    /// Event only, written by the child's listener: connections it holds, by state.
+    /// Event only: the connections the child holds, in all and by what they wait for.
+    /// Written by the child's listener thread; read by server-status.
     public var connections: Int { get { load(base, 4) } nonmutating set { store(base, 4, newValue) } }
     public var writeCompletion: Int { get { load(base, 5) } nonmutating set { store(base, 5, newValue) } }
     public var lingeringClose: Int { get { load(base, 6) } nonmutating set { store(base, 6, newValue) } }
     public var keepAlive: Int { get { load(base, 7) } nonmutating set { store(base, 7, newValue) } }
-    public var suspended: Int { get { load(base, 8) } nonmutating set { store(base, 8, newValue) } }
-    /// Written by the master: the child was told to exit (pipe of death, signal).
-    public var exitRequested: Bool { get { load(base, 9) != 0 } nonmutating set { store(base, 9, newValue ? 1 : 0) } }
-    /// Written by the child: accepted connections, for MaxConnectionsPerChild.
-    public var acceptedConnections: Int { get { load(base, 10) } nonmutating set { store(base, 10, newValue) } }
+    /// The master asks this child to leave once idle (idle maintenance), then wakes it with
+    /// USR2. Written by the master; read by the child (a prefork child between connections, a
+    /// threaded child's main thread) and the master's maintenance.
+    public var exitRequested: Bool { get { load(base, 8) != 0 } nonmutating set { store(base, 8, newValue ? 1 : 0) } }
 
+    /// Written by the master when it records or reaps a child.
     public func clear() { for i in 0..<Scoreboard.processWords { store(base, i, 0) } }
 }
 
-/// One worker thread (or, under prefork, one child). Written only by the thread that owns it,
-/// except `state`, which the master also sets to `.dead` when it reaps the child and to
-/// `.starting` when it forks one.
+/// One worker thread (or, under prefork, one child). Every field is written by the thread
+/// that owns the slot, except `state`, which the master also writes: `.starting` when it forks
+/// the child, `.dead` when it reaps it, `.graceful` on busy slots at a graceful restart. Read
+/// by server-status; `state` also by the master's idle maintenance.
 public struct WorkerSlot: @unchecked Sendable {
     // @unchecked: a pointer into the shared mapping, whose words are all atomics.
     let base: UnsafeMutablePointer<Atomic<Int>>
@@ -122,7 +136,7 @@ public struct WorkerSlot: @unchecked Sendable {
         get { WorkerState(rawValue: load(base, 0)) ?? .dead }
         nonmutating set { store(base, 0, newValue.rawValue) }
     }
-    public var tid: Int32 { get { Int32(load(base, 1)) } nonmutating set { store(base, 1, Int(newValue)) } }
+    /// The owner: its process and the generation it was born in.
     public var pid: Int32 { get { Int32(load(base, 2)) } nonmutating set { store(base, 2, Int(newValue)) } }
     public var generation: Int { get { load(base, 3) } nonmutating set { store(base, 3, newValue) } }
     /// Requests served by this slot since the server (re)started; survives a graceful restart.
@@ -152,9 +166,8 @@ public struct WorkerSlot: @unchecked Sendable {
     }
 
     /// Marks the slot as taken by a new thread or process (clears the per-occupant counters).
-    public func occupy(pid: Int32, tid: Int32, generation: Int) {
+    public func occupy(pid: Int32, generation: Int) {
         self.pid = pid
-        self.tid = tid
         self.generation = generation
         myAccessCount = 0
         myBytesServed = 0

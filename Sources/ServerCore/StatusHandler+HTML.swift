@@ -38,7 +38,7 @@ extension StatusHandler {
         }
         out += "<dt>\(s.busy) requests currently being processed, \(s.idle) idle workers</dt></dl>\n"
 
-        if server.mpmName == "event" {
+        if server.mpm.keepAliveWait == .parkedInListener {
             out += """
                 <table><tr><th rowspan="2">Slot</th><th rowspan="2">PID</th><th rowspan="2">Stopping</th>
                 <th colspan="2">Connections</th><th colspan="3">Threads</th><th colspan="3">Async connections</th></tr>

@@ -17,7 +17,7 @@ struct StatusHandler: RequestHandler {
         let server = context.server
         let settings = server.config.mpmSettings
         let columns = server.threadsPerChild
-        let rows = server.mpmName == "prefork" ? settings.maxRequestWorkers : settings.maxRequestWorkers / max(1, columns)
+        let rows = settings.maxRequestWorkers / max(1, columns)
         let snapshot = StatusSnapshot(scoreboard: server.scoreboard, rows: rows, columns: columns)
         let query = context.request.query
         var reply: Reply
@@ -105,7 +105,9 @@ struct StatusHandler: RequestHandler {
         out += "BusyWorkers: \(s.busy)\n"
         out += "GracefulWorkers: \(s.graceful)\n"
         out += "IdleWorkers: \(s.idle)\n"
-        if server.mpmName == "event" {
+        // The parked connections of an MPM that parks them (Apache prints these lines when
+        // the MPM answers AP_MPMQ_IS_ASYNC).
+        if server.mpm.keepAliveWait == .parkedInListener {
             out += "Processes: \(s.processes.count)\n"
             out += "Stopping: \(s.stopping)\n"
             out += "ConnsTotal: \(s.connsTotal)\n"

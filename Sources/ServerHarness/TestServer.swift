@@ -50,7 +50,7 @@ public final class TestServer: @unchecked Sendable {
         let log = root + "/logs/stderr.log"
         var args = ["-f", root + "/conf/mpmd.conf"] + arguments
         if singleProcess { args.append("-X") }
-        let pid = try Process.spawn(mpmdPath, args, outputPath: log)
+        let pid = try Process.spawn(mpmdPath, args, outputPath: log, environment: Self.environmentForStudentCode())
         let server = TestServer(root: root, pid: pid, port: 0, logPath: log, singleProcess: singleProcess)
         // Readiness: the "listening on" line gives the port; in master mode, AH00163 says the
         // children were forked.
@@ -71,6 +71,13 @@ public final class TestServer: @unchecked Sendable {
         let output = (try? FileSystem.readText(log)) ?? ""
         server.stop()
         throw StartError(description: "mpmd did not become ready within \(timeoutMs) ms:\n\(output)")
+    }
+
+    /// This process's environment without the grader's own variables (MPMLAB_*): a server
+    /// that may run a student's code learns nothing about where results go.
+    public static func environmentForStudentCode() -> [String] {
+        guard let bytes = try? FileSystem.readBytes("/proc/self/environ") else { return [] }
+        return bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.hasPrefix("MPMLAB_") }
     }
 
     init(root: String, pid: Int32, port: Int, logPath: String, singleProcess: Bool) {
@@ -140,3 +147,16 @@ public func waitUntil(timeoutMs: Int, _ condition: () -> Bool) -> Bool {
         sleepMs(10)
     }
 }
+
+/// The experiments' windows on the server: server-status and the lab handler, from this machine.
+public let observationLocations = """
+
+    ExtendedStatus On
+    <Location /server-status>
+        SetHandler server-status
+    </Location>
+    <Location /lab>
+        SetHandler lab
+    </Location>
+
+    """

@@ -39,14 +39,7 @@ enum LiveCapture {
             KeepAlive On
             KeepAliveTimeout 15
             \(settings)
-            ExtendedStatus On
-            <Location /server-status>
-                SetHandler server-status
-            </Location>
-            <Location /lab>
-                SetHandler lab
-            </Location>
-            """
+            """ + observationLocations
         let server = try TestServer.start(config: config)
         defer { server.stop() }
         let children = mpm == "prefork" ? 4 : 2

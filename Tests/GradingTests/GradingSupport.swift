@@ -40,7 +40,7 @@ enum GradingSupport {
 
     /// Runs the built mpmlab (beside this test bundle) with `arguments`; `environment` entries
     /// are added to this process's own.
-    static func mpmlab(_ arguments: [String], environment: [String] = []) throws -> (status: ExitStatus?, output: String) {
+    static func mpmlab(_ arguments: [String], environment: [String] = [], timeoutMs: Int = 60_000) throws -> (status: ExitStatus?, output: String) {
         let binary = FileSystem.dirname(of: Process.executablePath()) + "/mpmlab"
         let scratch = try scratchDirectory("cli")
         defer { try? FileSystem.remove(scratch) }
@@ -48,7 +48,7 @@ enum GradingSupport {
         var env = ((try? FileSystem.readBytes("/proc/self/environ")) ?? []).split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         env = env.filter { entry in !environment.contains { entry.hasPrefix(String($0.prefix { $0 != "=" }) + "=") } } + environment
         let pid = try Process.spawn(binary, arguments, outputPath: log, environment: env)
-        let status = Process.wait(for: pid, timeoutMs: 60_000)
+        let status = Process.wait(for: pid, timeoutMs: timeoutMs)
         if status == nil { Process.kill(pid, Signal.kill); _ = Process.wait(for: pid, timeoutMs: 2000) }
         return (status, (try? FileSystem.readText(log)) ?? "")
     }

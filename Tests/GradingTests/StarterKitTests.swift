@@ -37,7 +37,7 @@ struct StarterKitTests {
         #expect(SolutionStripper.hasMarkers("  // BEGIN SOLUTION\n"))
     }
 
-    @Test("the kit replaces solution files by starters, strips sources, copies tests whole and skips build products")
+    @Test("the kit replaces solution files by starters, strips sources, copies tests whole and skips build products and mutants")
     func writesAKit() throws {
         let root = try GradingSupport.scratchDirectory("kit-source")
         defer { try? FileSystem.remove(root) }
@@ -52,6 +52,8 @@ struct StarterKitTests {
             "Tests/DemoTests/Fixture.swift": "let text = \"\"\"\n    // BEGIN SOLUTION\n    \"\"\"\n",
             ".build/debug/mpmd": "binary",
             "reports/01-processes.xml": "<report/>",
+            "labs/09-demo/mutants/off-by-one/student.conf": "MaxRequestWorkers 7\n",
+            "labs/09-demo/mutants/off-by-one/expect": "demo.cap\n",
         ]
         for (path, text) in files {
             try FileSystem.makeDirectories(FileSystem.dirname(of: root + "/" + path))
@@ -66,7 +68,7 @@ struct StarterKitTests {
         #expect(try FileSystem.readText(out + "/labs/09-demo/lab.conf") == "StartServers 2\n")
         #expect(try FileSystem.readText(out + "/Sources/Demo/Decide.swift") == "func f() {\n    // YOUR CODE HERE\n}\n")
         #expect(try FileSystem.readText(out + "/Tests/DemoTests/Fixture.swift") == files["Tests/DemoTests/Fixture.swift"])
-        for skipped in [".build", "reports", "labs/09-demo/logs"] { #expect(!FileSystem.exists(out + "/" + skipped)) }
+        for skipped in [".build", "reports", "labs/09-demo/logs", "labs/09-demo/mutants"] { #expect(!FileSystem.exists(out + "/" + skipped)) }
         #expect(throws: StarterKit.KitError.self) { try StarterKit.write(from: root, to: out) }
     }
 

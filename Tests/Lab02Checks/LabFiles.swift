@@ -59,12 +59,12 @@ extension TestServer {
     /// `path` requested `perClient` times by each of `clients` clients at once, each on one
     /// kept-alive connection (so requests follow each other as fast as the server answers);
     /// the JSON answers, flattened.
-    func hammerKeptAlive(_ path: String, clients: Int, perClient: Int) throws -> [[String: String]] {
+    func hammerKeptAlive(_ path: String, clients: Int, perClient: Int, timeoutMs: Int = 10_000) throws -> [[String: String]] {
         let server = self
         return try concurrently(clients) { _ in
             var connection = try server.connect()
             return try (0..<perClient).map { _ in
-                let response = try connection.request(path)
+                let response = try connection.request(path, timeoutMs: timeoutMs)
                 // MaxKeepAliveRequests ends a connection now and then: open the next one.
                 if response.headers["Connection"]?.lowercased() == "close" { connection = try server.connect() }
                 return parseFlatJSON(response.text)

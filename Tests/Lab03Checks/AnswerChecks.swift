@@ -78,8 +78,17 @@ struct AnswerChecks {
         let server = try TestServer.lab("")
         defer { server.stop() }
         let idle = try server.idleKeepAliveClients(5)
-        _ = waitUntil(timeoutMs: 2000) { (server.statusNumber("ConnsAsyncKeepAlive") ?? 0) >= 5 }
-        let total = server.statusNumber("ConnsTotal") ?? -1
+        // Read once the five are parked and no earlier status request is still closing, several
+        // times: the count is taken as a worker hands the status request over, and now and then
+        // misses it by one. The value read most often is the one a student sees.
+        var seen: [Int: Int] = [:]
+        _ = waitUntil(timeoutMs: 4000) {
+            guard let status = try? server.status(), let parked = Int(status["ConnsAsyncKeepAlive"] ?? ""),
+                  let closing = Int(status["ConnsAsyncClosing"] ?? ""), let conns = Int(status["ConnsTotal"] ?? "") else { return false }
+            if parked >= 5 && closing == 0 { seen[conns, default: 0] += 1 }
+            return seen.values.reduce(0, +) >= 7
+        }
+        let total = seen.max { $0.value < $1.value }?.key ?? -1
         Self.record(Self.answers().mismatch("conns_total_event_five_idle", .integer(total)))
         _ = idle
     }

@@ -2,6 +2,7 @@
 // file, a broken configuration at restart, graceful stop, spare-thread maintenance.
 import Posix
 import ServerHarness
+import Synchronization
 import XCTest
 
 final class ControlTests: XCTestCase {
@@ -65,7 +66,7 @@ final class ControlTests: XCTestCase {
         let server = try TestServer.start(config: preforkBase + "StartServers 2")
         let results = try concurrently(2) { i -> String in
             if i == 1 {
-                sleepMs(400)
+                XCTAssertTrue(busyWorkers(server, atLeast: 2), "the slow request is being served")
                 server.signal(Signal.windowChange)
                 return ""
             }
@@ -98,9 +99,11 @@ final class ControlTests: XCTestCase {
     func testAGracefulRestartUnderEventLosesNoRequest() throws {
         let server = try TestServer.start(config: ThreadedMPM.event.config(threads: 4, startServers: 2))
         defer { server.stop() }
+        let served = Atomic<Int>(0)
         let results = try concurrently(3) { i -> [String] in
             if i == 2 {
-                sleepMs(600)
+                // Restart once the old generation has answered a few requests.
+                XCTAssertTrue(waitUntil(timeoutMs: 10_000) { served.load(ordering: .relaxed) >= 6 })
                 server.signal(Signal.user1)
                 return []
             }
@@ -110,6 +113,7 @@ final class ControlTests: XCTestCase {
                 let r = try server.get("/lab/sleep?ms=30")
                 XCTAssertEqual(r.status, 200)
                 generations.append(parseFlatJSON(r.text)["generation"] ?? "?")
+                served.wrappingAdd(1, ordering: .relaxed)
             }
             return generations
         }

@@ -35,9 +35,18 @@ struct PreforkProcessTests {
         defer { server.stop() }
         #expect(waitUntil(timeoutMs: 5000) { server.children().count == 2 })
         for child in server.children() {
-            let links = ((try? FileSystem.list("/proc/\(child)/fd")) ?? []).compactMap { FileSystem.linkTarget("/proc/\(child)/fd/\($0)") }
-            #expect(!links.contains("anon_inode:[signalfd]"), "child \(child): \(links)")
-            #expect(!links.contains("anon_inode:[eventpoll]"), "child \(child): \(links)")
+            let fds = ((try? FileSystem.list("/proc/\(child)/fd")) ?? []).compactMap { Int($0) }
+            let links = Dictionary(uniqueKeysWithValues: fds.map { ($0, FileSystem.linkTarget("/proc/\(child)/fd/\($0)") ?? "") })
+            #expect(!links.values.contains("anon_inode:[signalfd]"), "child \(child): \(links)")
+            // The child's own epoll instance (its Acceptor) watches listening sockets only; the
+            // master's would still watch the master's signalfd.
+            for (fd, link) in links where link == "anon_inode:[eventpoll]" {
+                let info = (try? FileSystem.readText("/proc/\(child)/fdinfo/\(fd)")) ?? ""
+                let watched = info.split(separator: "\n").filter { $0.hasPrefix("tfd:") }
+                    .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) } }
+                #expect(!watched.isEmpty && watched.allSatisfy { links[$0]?.hasPrefix("socket:") ?? false },
+                        "child \(child): epoll fd \(fd) watches \(watched) (\(links))")
+            }
         }
         let masterLinks = ((try? FileSystem.list("/proc/\(server.pid)/fd")) ?? []).compactMap { FileSystem.linkTarget("/proc/\(server.pid)/fd/\($0)") }
         #expect(masterLinks.contains("anon_inode:[signalfd]"), "the master reads its signals from a signalfd")

@@ -2,6 +2,7 @@
 // burst and shrinking back, restarts under load.
 import Posix
 import ServerHarness
+import Synchronization
 import XCTest
 
 final class PreforkScenarioTests: XCTestCase {
@@ -13,7 +14,7 @@ final class PreforkScenarioTests: XCTestCase {
             if i == 0 {
                 return try server.get("/lab/sleep?ms=1500").text
             }
-            sleepMs(300)
+            XCTAssertTrue(busyWorkers(server, atLeast: 2), "the slow request is being served")
             let c = try server.connect()
             try c.send("GET /lab/crash HTTP/1.1\r\nHost: x\r\n\r\n")
             do { _ = try c.readResponse(timeoutMs: 5000); return "answered" } catch { return "no response" }
@@ -49,9 +50,11 @@ final class PreforkScenarioTests: XCTestCase {
     func testAGracefulRestartLosesNoRequestAndAdvancesTheGeneration() throws {
         let server = try TestServer.start(config: preforkBase + "StartServers 2\nMinSpareServers 2\nMaxSpareServers 4")
         defer { server.stop() }
+        let served = Atomic<Int>(0)
         let results = try concurrently(3) { i -> [String] in
             if i == 2 {
-                sleepMs(700)
+                // Restart once the old generation has answered a few requests.
+                XCTAssertTrue(waitUntil(timeoutMs: 10_000) { served.load(ordering: .relaxed) >= 6 })
                 server.signal(Signal.user1)
                 return []
             }
@@ -61,6 +64,7 @@ final class PreforkScenarioTests: XCTestCase {
                 let r = try server.get("/lab/sleep?ms=50")
                 XCTAssertEqual(r.status, 200)
                 generations.append(parseFlatJSON(r.text)["generation"] ?? "?")
+                served.wrappingAdd(1, ordering: .relaxed)
             }
             return generations
         }
@@ -80,7 +84,7 @@ final class PreforkScenarioTests: XCTestCase {
                 let r = try server.get("/lab/sleep?ms=2500")
                 return "\(r.status) \(r.headers["Connection"] ?? "")"
             }
-            sleepMs(500)
+            XCTAssertTrue(busyWorkers(server, atLeast: 2), "the slow request is being served")
             server.signal(Signal.user1)
             var board = ""
             _ = waitUntil(timeoutMs: 1500) {

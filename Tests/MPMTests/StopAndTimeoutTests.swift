@@ -16,10 +16,12 @@ final class StopAndTimeoutTests: XCTestCase {
             defer { server.stop() }
             let stalled = try server.connect()
             try stalled.send("GET /big.txt HTTP/1.1\r\nHost: x\r\n\r\n")   // never read
+            var board = ""
             XCTAssertTrue(waitUntil(timeoutMs: 10_000) {
-                let board = (try? server.status())?["Scoreboard"] ?? "W"
-                return !board.contains("W") || board.filter { $0 == "W" }.count == 1   // only the status request
-            }, "\(mpm): the writer gave up after Timeout")
+                guard let seen = try? server.status()["Scoreboard"] else { return false }
+                board = seen
+                return board.filter { $0 == "W" }.count == 1   // only the status request itself
+            }, "\(mpm): the writer gave up after Timeout: \(board)")
         }
     }
 
@@ -31,7 +33,7 @@ final class StopAndTimeoutTests: XCTestCase {
         try slow.send("GET /big.txt HTTP/1.1\r\nHost: x\r\n\r\n")
         XCTAssertTrue(waitUntil(timeoutMs: 5000) { (try? server.status())?["ConnsAsyncWriting"] == "1" })
         server.signal(Signal.user1)
-        sleepMs(500)
+        XCTAssertTrue(waitUntil(timeoutMs: 5000) { (try? server.status())?["ParentServerMPMGeneration"] == "1" })
         let response = try slow.readResponse(timeoutMs: 30_000)
         XCTAssertEqual(response.body.count, Self.big.utf8.count, "the old generation finished the response")
     }
@@ -40,9 +42,9 @@ final class StopAndTimeoutTests: XCTestCase {
         let server = try TestServer.start(config: preforkBase + "StartServers 2")
         let results = try concurrently(2) { i -> Int in
             if i == 1 {
-                sleepMs(300)
+                XCTAssertTrue(busyWorkers(server, atLeast: 2), "the slow request is being served")
                 server.signal(Signal.windowChange)
-                sleepMs(200)
+                XCTAssertTrue(waitUntil(timeoutMs: 5000) { server.log.contains("AH00170") }, "the graceful stop began")
                 server.signal(Signal.user1)
                 server.signal(Signal.hangup)
                 return 0
@@ -59,11 +61,14 @@ final class StopAndTimeoutTests: XCTestCase {
             let port = server.port
             let busy = try concurrently(2) { i -> String in
                 if i == 1 {
-                    sleepMs(300)
+                    XCTAssertTrue(busyWorkers(server, atLeast: 2), "\(mpm): the slow request is being served")
                     server.signal(Signal.windowChange)
-                    sleepMs(700)
-                    // The busy child still runs; the listening socket must be gone everywhere.
-                    do { _ = try HTTPConnection(SocketAddress(host: "127.0.0.1", port: port)); return "connected" } catch { return "refused" }
+                    // While the busy child still runs (1.5 s more at least), the listening socket
+                    // must be gone everywhere: a new client is refused, not queued.
+                    let refused = waitUntil(timeoutMs: 1500) {
+                        (try? HTTPConnection(SocketAddress(host: "127.0.0.1", port: port))) == nil
+                    }
+                    return refused ? "refused" : "connected"
                 }
                 return "\(try server.get("/lab/sleep?ms=2000").status)"
             }
@@ -71,4 +76,10 @@ final class StopAndTimeoutTests: XCTestCase {
             XCTAssertEqual(server.waitForExit(timeoutMs: 12_000), .exited(0), "\(mpm)")
         }
     }
+}
+
+/// Waits (at most 5 s) until server-status counts at least `count` busy workers, the status
+/// request itself included: the way a test knows its slow requests are being served.
+func busyWorkers(_ server: TestServer, atLeast count: Int) -> Bool {
+    waitUntil(timeoutMs: 5000) { Int((try? server.status())?["BusyWorkers"] ?? "") ?? 0 >= count }
 }

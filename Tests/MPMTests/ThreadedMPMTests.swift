@@ -62,7 +62,7 @@ struct ThreadedMPMTests {
         let victim = try #require(server.children().first)
         let results = try concurrently(3) { i -> String in
             if i == 2 {
-                sleepMs(400)
+                #expect(busyWorkers(server, atLeast: 3), "both slow requests are being served")
                 let c = try server.connect()
                 try c.send("GET /lab/crash HTTP/1.1\r\nHost: x\r\n\r\n")
                 return (try? c.readResponse(timeoutMs: 5000)) == nil ? "no response" : "answered"

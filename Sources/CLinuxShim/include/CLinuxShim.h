@@ -56,6 +56,7 @@ extern const unsigned int SHIM_EPOLLRDHUP;
 extern const unsigned int SHIM_EPOLLHUP;
 extern const unsigned int SHIM_EPOLLERR;
 extern const unsigned int SHIM_EPOLLONESHOT;
+extern const unsigned int SHIM_EPOLLEXCLUSIVE;
 
 // posix_spawn file actions that glibc declares only under _GNU_SOURCE: close every descriptor
 // from `low` up in the new process; change its working directory.

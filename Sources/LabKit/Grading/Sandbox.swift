@@ -16,7 +16,7 @@ public struct Sandbox: Sendable {
     public struct Limits: Sendable, Equatable {
         public var seconds = 1200
         public var processes = 512
-        public var memoryBytes = 6 << 30
+        public var memoryBytes = 2 << 30
         public var fileBytes = 256 << 20
         public var tmpBytes = 1 << 30
         public var openFiles = 4096

@@ -1,11 +1,13 @@
 // The hand-over between a threaded child's listener thread and its worker threads (worker and
-// event MPMs). Workers wait here for a connection; the listener waits here for an idle worker
-// before it accepts, so that a child never takes a connection it has no thread for — the
+// event MPMs). Workers wait here for a connection; the listener reserves an idle worker before
+// it accepts, so that a child never takes a new connection it has no thread for — the
 // kernel's accept queue keeps it for a sibling process instead (Apache's
-// ap_queue_info_wait_for_idler).
+// ap_queue_info_wait_for_idler). Event's listener also queues connections it already holds
+// (a request head read in full, a response to finish) without a reservation: they wait here
+// for the next worker that becomes idle.
 import Posix
 
-public final class WorkerQueue: @unchecked Sendable {
+public final class ConnectionQueue: @unchecked Sendable {
     // @unchecked: every stored property is read and written with `lock` held.
     private let lock = ConditionLock(conditions: 2)
     /// Condition 0: workers wait for a connection. Condition 1: the listener waits for an idler.
@@ -28,7 +30,7 @@ public final class WorkerQueue: @unchecked Sendable {
         defer { lock.unlock() }
         idle += 1
         lock.signal(idler)   // the listener may be waiting for an idle worker
-        while head == items.count && !closed { lock.wait(work, timeoutMs: 1000) }
+        while head == items.count && !closed { lock.wait(work, timeoutMs: Limits.flagCheckMs) }
         idle -= 1
         guard head < items.count else { return nil }
         let c = items[head]
@@ -60,15 +62,6 @@ public final class WorkerQueue: @unchecked Sendable {
         return true
     }
 
-    /// Reserves an idle worker if there is one now (event MPM: never wait).
-    public func tryReserveIdleWorker() -> Bool {
-        lock.withLock {
-            guard !closed, idle - reserved - (items.count - head) > 0 else { return false }
-            reserved += 1
-            return true
-        }
-    }
-
     /// Gives back a reservation that was not used (the accept found nothing).
     public func cancelReservation() {
         lock.withLock { reserved = max(0, reserved - 1) }
@@ -78,6 +71,15 @@ public final class WorkerQueue: @unchecked Sendable {
     public func push(_ c: Connection) {
         lock.withLock {
             reserved = max(0, reserved - 1)
+            items.append(c)
+            lock.signal(work)
+        }
+    }
+
+    /// Queues a connection for the next idle worker, without a reservation (event: a
+    /// connection the child already holds).
+    public func enqueue(_ c: Connection) {
+        lock.withLock {
             items.append(c)
             lock.signal(work)
         }
