@@ -81,8 +81,10 @@ deps-browser:
 	    echo "deps-browser: chromium missing — install it with: sudo apt-get install chromium" >&2; exit 1; \
 	  fi; }
 
-# wrk against mpmd with each MPM (and Debian's apache2 with the same MPM, for comparison);
-# records bench/RESULTS.md. Not part of `make test`: timings belong here, not in tests.
+# wrk and slowhttptest against mpmd with each MPM and Debian's apache2 with the same MPM, in
+# two tuning profiles (Apache's defaults, long keep-alive); records bench/RESULTS.md. Not part
+# of `make test`: timings belong here, not in tests. BENCH_PROFILES, BENCH_MPMS, BENCH_RUNS and
+# BENCH_SECONDS narrow a run.
 # apache2 is installed with service start-up denied (policy-rc.d): only the benchmark starts
 # it, on a loopback port.
 bench: build deps-bench
@@ -108,6 +110,7 @@ fuzz: deps
 
 deps-bench:
 	@missing=""; command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v slowhttptest >/dev/null 2>&1 || missing="$$missing slowhttptest"; \
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -3,7 +3,7 @@
 # sandbox (mpmlab grade, --jobs 1) against the same lab checked locally without a sandbox
 # (mpmlab check); then a class of 40 students of lab 2 graded two at a time on this machine.
 # Timings, not tests: the machine is shared. The section between the grading markers of
-# bench/RESULTS.md is replaced; the rest of the file is left as it is.
+# bench/RESULTS.md is replaced (bench/record.py); the rest of the file is left as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MPMLAB=.build/debug/mpmlab
@@ -44,7 +44,6 @@ class_seconds=$(seconds $MPMLAB grade 2 --submissions "$class" --out "$scratch/c
 graded_rows=$(($(wc -l < "$scratch/class-out/grades.csv") - 1))
 
 section=$(cat <<MD
-<!-- grading: written by make bench-grading -->
 ## Grading
 
 Recorded by \`make bench-grading\` on $(date -u '+%Y-%m-%d %H:%M') UTC: $(nproc) cores, load average before the run $(cut -d' ' -f1-3 /proc/loadavg).
@@ -59,16 +58,7 @@ $(printf '%s\n' "${rows[@]}")
 A class of 40 students of lab 2 (10 reference solutions, 10 unprotected counters, 10 constant
 counters, 10 sets of wrong answers), \`mpmlab grade 2 --jobs 2\`: **$(printf %.0f "$class_seconds") s** for
 $graded_rows rows ($(python3 -c "print(round($class_seconds / 40, 1))") s per student).
-<!-- end of grading -->
 MD
 )
-python3 - "$section" <<'PY'
-import sys, re, pathlib
-path = pathlib.Path("bench/RESULTS.md")
-text = path.read_text() if path.exists() else "# Benchmark results\n"
-section = sys.argv[1]
-pattern = re.compile(r"<!-- grading: .*?<!-- end of grading -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-path.write_text(text)
-PY
+printf '%s\n' "$section" | python3 bench/record.py "make bench-grading"
 echo "$section"

@@ -3,14 +3,22 @@
 #include <errno.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/syscall.h>
+#include <linux/openat2.h>
 #include <spawn.h>
 #include "CLinuxShim.h"
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) { return accept4(fd, addr, len, flags); }
+int shim_open_beneath(int dirfd, const char *path, int flags) {
+    struct open_how how = { .flags = (unsigned long long)flags, .mode = 0,
+                            .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS };
+    return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+}
 pid_t shim_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 int shim_errno(void) { return errno; }
 int shim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig); }
+int shim_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
 int shim_set_dumpable(int on) { return prctl(PR_SET_DUMPABLE, on, 0, 0, 0); }
 int shim_get_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
 

@@ -27,7 +27,10 @@ extension EventListener {
             close(c)   // a stopping child keeps no idle connection
             return
         }
-        let kind: Parking = wait.ms == keepAliveMs && c.requestsServed > 0 ? .keepAlive : .readingHead
+        // KeepAliveTimeout applies while the request line is awaited after a response; each
+        // parking has one timeout, so those connections wait with the idle ones.
+        let position = c.parser.position
+        let kind: Parking = c.requestsServed > 0 && (position == .idle || position == .requestLine) ? .keepAlive : .readingHead
         park(c, kind, deadline: MonotonicClock.nowMs() + Int64(wait.ms), events: [.readable, .peerClosed])
     }
 
@@ -36,12 +39,15 @@ extension EventListener {
     /// only re-arms it (one epoll_ctl per wait). Any thread may call this.
     func park(_ c: Connection, _ kind: Parking, deadline: Int64, events: EpollEvents) {
         let id = lot.withLock { $0.park(c, kind, deadline: deadline) }
+        // Once armed, the connection may be taken by the listener thread at once: nothing of it
+        // is touched after the epoll_ctl that arms it.
+        let watched = c.isWatched
+        c.isWatched = true
         do {
-            if c.isWatched {
+            if watched {
                 try epoll.modify(c.fd, events: events.union(.oneShot), token: id)
             } else {
                 try epoll.add(c.fd, events: events.union(.oneShot), token: id)
-                c.isWatched = true
             }
         } catch {
             if let p = lot.withLock({ $0.unpark(id) }) { close(p.connection) }

@@ -28,9 +28,11 @@ import Synchronization
 
 final class EventListener: @unchecked Sendable {
     // @unchecked: `lot` is a Mutex; `epoll` and `notifier` are kernel objects, safe to use
-    // from any thread; `buffer`, `accepting` and `accepted` belong to the listener thread.
+    // from any thread; `queue` is set in init; `buffer` and `accepted` belong to the listener
+    // thread.
     let server: Server
-    let queue: ConnectionQueue
+    /// The workers' queue; a worker becoming idle wakes the listener if it stopped accepting.
+    private(set) var queue: ConnectionQueue!
     let child: ChildIdentity
     let epoll: Epoll
     let notifier: EventNotifier
@@ -42,13 +44,12 @@ final class EventListener: @unchecked Sendable {
     let keepAliveMs: Int
     let timeoutMs: Int
     let notifierToken: UInt64 = 1 << 62
-    var accepting = false
+    let accepting = Atomic<Bool>(false)
     var accepted = 0
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.listenerReadBufferBytes, alignment: 16)
 
-    init(server: Server, queue: ConnectionQueue, child: ChildIdentity) throws(SystemError) {
+    init(server: Server, child: ChildIdentity) throws(SystemError) {
         self.server = server
-        self.queue = queue
         self.child = child
         epoll = try Epoll(capacity: Limits.listenerEpollEvents)
         notifier = try EventNotifier()
@@ -57,6 +58,10 @@ final class EventListener: @unchecked Sendable {
         keepAliveMs = server.config.keepAliveTimeoutMilliseconds
         timeoutMs = server.config.timeoutSeconds * 1000
         try epoll.add(notifier.fd, events: .readable, token: notifierToken)
+        ChildSignals.watchesListeners(epoll.fd)
+        queue = ConnectionQueue { [unowned self] in
+            if !accepting.load(ordering: .relaxed) { notifier.signal() }
+        }
     }
 
     var record: ProcessRecord { server.scoreboard.process(child.processSlot) }
@@ -67,7 +72,7 @@ final class EventListener: @unchecked Sendable {
         setAccepting(true)
         while true {
             if ChildSignals.stopping {
-                if accepting { setAccepting(false) }
+                if accepting.load(ordering: .relaxed) { setAccepting(false) }
                 closeIdle()
                 if lot.withLock({ $0.isEmpty }) { break }
             }
@@ -93,7 +98,10 @@ final class EventListener: @unchecked Sendable {
     // MARK: accepting
 
     func setAccepting(_ on: Bool) {
-        accepting = on
+        // Once stopping, the listening sockets may already be closed (the USR1 handler takes
+        // them out of this epoll instance first): never add them back.
+        if on && ChildSignals.stopping { return }
+        accepting.store(on, ordering: .relaxed)
         for (i, l) in server.listeners.enumerated() {
             // EPOLLEXCLUSIVE: one child's listener is woken per new connection, not all.
             if on { try? epoll.add(l.fd, events: [.readable, .exclusive], token: UInt64(i)) } else { epoll.remove(l.fd) }
@@ -113,13 +121,13 @@ final class EventListener: @unchecked Sendable {
     func adjustAccepting() {
         guard !ChildSignals.stopping else { return }
         let can = canAccept
-        if accepting != can { setAccepting(can) }
+        if accepting.load(ordering: .relaxed) != can { setAccepting(can) }
     }
 
     func acceptConnections(from index: Int) {
         let listener = server.listeners[index]
         let limit = server.config.mpmSettings.maxConnectionsPerChild
-        while accepting && canAccept {
+        while accepting.load(ordering: .relaxed) && canAccept {
             guard let c = listener.acceptConnection(limits: server.limits) else { return }
             lot.withLock { $0.openConnections += 1 }
             accepted += 1

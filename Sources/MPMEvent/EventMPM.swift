@@ -49,9 +49,9 @@ public final class EventMPM: MPM {
 
     public func childMain(slot: Int) -> Never {
         let server = server
-        let queue = ConnectionQueue()
         let identity = ChildIdentity(processSlot: slot, generation: master.generation)
-        guard let listener = try? EventListener(server: server, queue: queue, child: identity) else { Process.exitImmediately(1) }
+        guard let listener = try? EventListener(server: server, child: identity) else { Process.exitImmediately(1) }
+        let queue: ConnectionQueue = listener.queue
         let child = ThreadedChild(server: server, slot: slot, generation: master.generation, queue: queue) { processor, c, thread in
             // The worker serves until the connection must wait for its client, then hands it
             // back to the listener, which parks it: the thread is free at once (`_`).

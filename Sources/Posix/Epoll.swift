@@ -44,8 +44,15 @@ public final class Epoll {
     }
 
     public func remove(_ target: FileDescriptor) {
+        Self.remove(target, from: fd)
+    }
+
+    /// Stops `epoll` watching `target` (async-signal-safe: one system call, no allocation).
+    /// Closing a descriptor is not enough while another process still holds the same socket:
+    /// the registration outlives the close.
+    public static func remove(_ target: FileDescriptor, from epoll: FileDescriptor) {
         var ev = epoll_event()
-        _ = epoll_ctl(fd.rawValue, EPOLL_CTL_DEL, target.rawValue, &ev)
+        _ = epoll_ctl(epoll.rawValue, EPOLL_CTL_DEL, target.rawValue, &ev)
     }
 
     private func control(_ op: Int32, _ target: FileDescriptor, _ events: EpollEvents, _ token: UInt64, _ name: String) throws(SystemError) {

@@ -19,6 +19,13 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
         FileDescriptor(try syscall("open") { Glibc.open(path, flags | O_CLOEXEC) })
     }
 
+    /// Opens `path`, relative to the directory `directory`, read-only, refusing any path that
+    /// leaves the directory, `..` or symbolic links included (openat2 with RESOLVE_BENEATH):
+    /// EXDEV then. With O_DIRECTORY in `flags`, only a directory. ENOSYS before Linux 5.6.
+    public static func open(_ path: String, beneath directory: FileDescriptor, flags: Int32 = O_RDONLY) throws(SystemError) -> FileDescriptor {
+        FileDescriptor(try syscall("openat2") { shim_open_beneath(directory.rawValue, path, flags | O_CLOEXEC) })
+    }
+
     /// Opens (creating if needed) a file for appending: logs, written by several processes at
     /// once. O_APPEND makes each write land atomically at the current end of the file.
     public static func openForAppend(_ path: String) throws(SystemError) -> FileDescriptor {
@@ -39,6 +46,32 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
     /// Writes some of `buffer`; returns how many bytes the kernel took.
     public func write(_ buffer: UnsafeRawBufferPointer) throws(SystemError) -> IOResult<Int> {
         try nonBlockingSyscall("write") { Glibc.write(rawValue, buffer.baseAddress, buffer.count) }
+    }
+
+    /// Writes some of `first` then `second` in one system call (writev): a response head and
+    /// its body leave together, in one TCP segment when they fit.
+    public func write(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) throws(SystemError) -> IOResult<Int> {
+        var iov = (iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+                   iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count))
+        return try withUnsafeMutableBytes(of: &iov) { raw throws(SystemError) in
+            let vectors = raw.baseAddress!.assumingMemoryBound(to: iovec.self)
+            return try nonBlockingSyscall("writev") { Glibc.writev(rawValue, vectors, 2) }
+        }
+    }
+
+    /// Reads from the current position until end of file or `limit` bytes.
+    public func readAll(upTo limit: Int) throws(SystemError) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let n = try out.withUnsafeMutableBytes { buf in
+                syscallResult("read") { Glibc.read(rawValue, buf.baseAddress! + filled, limit - filled) }
+            }.get()
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeLast(limit - filled)
+        return out
     }
 
     /// Writes all of `bytes` to a blocking descriptor.

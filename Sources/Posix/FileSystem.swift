@@ -13,6 +13,7 @@ public struct FileStatus: Sendable, Equatable {
     public let modificationTime: Int64   // seconds since the epoch
     public let modificationTimeUs: Int64 // microseconds since the epoch
     public let inode: UInt64
+    public let device: UInt64
     public let mode: UInt32
 
     init(_ st: stat) {
@@ -26,6 +27,7 @@ public struct FileStatus: Sendable, Equatable {
         modificationTime = Int64(st.st_mtim.tv_sec)
         modificationTimeUs = Int64(st.st_mtim.tv_sec) * 1_000_000 + Int64(st.st_mtim.tv_nsec) / 1000
         inode = UInt64(st.st_ino)
+        device = UInt64(st.st_dev)
         mode = UInt32(st.st_mode)
     }
 }
@@ -38,6 +40,16 @@ public enum FileSystem {
         let err = currentErrno()
         if err == ENOENT || err == ENOTDIR { return nil }
         throw SystemError("stat", errno: err)
+    }
+
+    /// `fstatat` of `path` relative to the directory `directory` (follows symlinks); nil when
+    /// the path does not exist.
+    public static func status(_ path: String, in directory: FileDescriptor) throws(SystemError) -> FileStatus? {
+        var st = stat()
+        if fstatat(directory.rawValue, path, &st, 0) == 0 { return FileStatus(st) }
+        let err = currentErrno()
+        if err == ENOENT || err == ENOTDIR { return nil }
+        throw SystemError("fstatat", errno: err)
     }
 
     /// `lstat` (does not follow symlinks); nil when the path does not exist.

@@ -21,6 +21,13 @@ public struct SystemError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
+extension SystemError {
+    /// The path left the directory it had to stay beneath (EXDEV), or met a link loop (ELOOP).
+    public var leftDirectory: Bool { errno == EXDEV || errno == ELOOP }
+    /// The path names nothing (ENOENT, ENOTDIR).
+    public var notFound: Bool { errno == ENOENT || errno == ENOTDIR }
+}
+
 /// The result of an operation on a non-blocking descriptor.
 public enum IOResult<T: Sendable>: Sendable {
     case processed(T)

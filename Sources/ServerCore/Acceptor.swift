@@ -34,6 +34,7 @@ public final class Acceptor: @unchecked Sendable {
         for (i, l) in listeners.enumerated() {
             try epoll.add(l.fd, events: [.readable, .exclusive], token: UInt64(i))
         }
+        ChildSignals.watchesListeners(epoll.fd)
     }
 
     /// A new connection, or nil after waiting up to `Limits.flagCheckMs` (or less, when a

@@ -48,6 +48,7 @@ public enum ChildSignals {
 
 extension ChildSignals {
     static let listenerSlots = 16
+    static let epollSlots = 4
     /// The child's copies of the listening sockets. A child that stops gracefully closes its
     /// copies at once, as Apache's children do: while any process holds a listening socket
     /// open the kernel keeps completing handshakes for it, and a client would connect to a
@@ -61,11 +62,35 @@ extension ChildSignals {
         return p
     }()
 
-    /// Closes the listening sockets of this child (once; async-signal-safe).
+    /// The epoll instances of this child that watch the listening sockets (its Acceptor, or
+    /// event's listener). Written when they are created; read by the USR1 handler.
+    /// nonisolated(unsafe): as `listenerFDs`.
+    nonisolated(unsafe) static let listenerEpolls: UnsafeMutablePointer<Atomic<Int32>> = {
+        let p = UnsafeMutablePointer<Atomic<Int32>>.allocate(capacity: epollSlots)
+        for i in 0..<epollSlots { (p + i).initialize(to: Atomic<Int32>(-1)) }
+        return p
+    }()
+
+    /// Records an epoll instance that watches the listening sockets, so that they can be taken
+    /// out of it before they are closed.
+    public static func watchesListeners(_ epoll: FileDescriptor) {
+        for i in 0..<epollSlots where (listenerEpolls + i).pointee.compareExchange(
+            expected: -1, desired: epoll.rawValue, ordering: .relaxed).exchanged { return }
+    }
+
+    /// Closes the listening sockets of this child (once; async-signal-safe). Each is first
+    /// taken out of the child's epoll instances: the registration would outlive the close (the
+    /// master and siblings still hold the socket), and with EPOLLEXCLUSIVE this child would go
+    /// on taking the wake-ups meant for the processes that still accept.
     public static func closeListeners() {
         for i in 0..<listenerSlots {
             let fd = (listenerFDs + i).pointee.exchange(-1, ordering: .relaxed)
-            if fd >= 0 { FileDescriptor(fd).close() }
+            guard fd >= 0 else { continue }
+            for e in 0..<epollSlots {
+                let epoll = (listenerEpolls + e).pointee.load(ordering: .relaxed)
+                if epoll >= 0 { Epoll.remove(FileDescriptor(fd), from: FileDescriptor(epoll)) }
+            }
+            FileDescriptor(fd).close()
         }
     }
 }

@@ -1,4 +1,4 @@
-// Writing a response. The head and an in-memory body leave in one write; a file body follows
+// Writing a response. The head and an in-memory body leave in one writev; a file body follows
 // with sendfile, straight from the page cache to the socket. When the socket's send buffer is
 // full, what is left stays in the connection (`PendingOutput`) and `process` returns
 // `.writeBlocked`: prefork and worker then wait in the serving thread (at most Timeout) for
@@ -25,34 +25,51 @@ public struct PendingOutput {
 enum FlushResult { case done, failed, blocked }
 
 extension ConnectionProcessor {
-    /// Builds the head and queues the reply in `c.pending`. An HTTP/0.9 client (`bodyOnly`)
-    /// gets the body alone: that protocol has no status line and no header fields.
-    func prepare(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, bodyOnly: Bool = false, on c: Connection) {
-        var headers = HTTPHeaders()
-        headers.set("Date", HTTPDate.format(unixSeconds: WallClock.now()))
-        headers.set("Server", Version.serverHeader)
-        for field in reply.headers where field.name.lowercased() != "content-type" && field.name.lowercased() != "content-length" {
-            headers.add(field.name, field.value)
-        }
+    /// Writes the head of `reply` and sends head and body: an in-memory body leaves with the
+    /// head in one writev; a file body follows with sendfile. What the socket cannot take now
+    /// stays in `c.pending` (.blocked). An HTTP/0.9 client (`bodyOnly`) gets the body alone:
+    /// that protocol has no status line and no header fields.
+    func send(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, bodyOnly: Bool = false,
+              on c: Connection) -> FlushResult {
         let noBody = reply.status == 304 || reply.status == 204 || (100..<200).contains(reply.status)
-        if !noBody { headers.set("Content-Length", "\(reply.bodyLength)") }
-        for field in decision.headers { headers.add(field.name, field.value) }
-        if let type = reply.headers["Content-Type"] { headers.set("Content-Type", type) }
-        var pending = PendingOutput(bytes: bodyOnly ? [] : HTTPResponseHead(status: reply.status, headers: headers).serialized(),
-                                    keepAlive: decision.keepAlive)
+        head.write(status: reply.status, headers: reply.headers, contentLength: noBody ? nil : reply.bodyLength,
+                   persistence: decision.headers)
+        if bodyOnly { head.clear() }
+        var body: [UInt8] = []
         if headOnly || noBody {
             reply.releaseBody()
         } else {
             switch reply.body {
             case .empty: break
-            case .bytes(let body): pending.bytes += body
+            case .bytes(let bytes): body = bytes
             case .file(let fd, let offset, let length):
-                pending.file = fd
-                pending.fileOffset = offset
-                pending.fileEnd = offset + length
+                c.pending = PendingOutput(bytes: head.bytes, file: fd, fileOffset: offset, fileEnd: offset + length,
+                                          keepAlive: decision.keepAlive)
+                return flush(c)
             }
         }
-        c.pending = pending
+        var sentHead = 0, sentBody = 0
+        while sentHead < head.bytes.count || sentBody < body.count {
+            let result = head.bytes.withUnsafeBytes { h in
+                body.withUnsafeBytes { b in
+                    Result { () throws(SystemError) in
+                        try c.fd.write(UnsafeRawBufferPointer(rebasing: h[sentHead...]), UnsafeRawBufferPointer(rebasing: b[sentBody...]))
+                    }
+                }
+            }
+            switch result {
+            case .success(.processed(let n)):
+                let fromHead = min(n, head.bytes.count - sentHead)
+                sentHead += fromHead
+                sentBody += n - fromHead
+            case .success(.wouldBlock):
+                c.pending = PendingOutput(bytes: Array(head.bytes[sentHead...]) + body[sentBody...], keepAlive: decision.keepAlive)
+                return .blocked
+            case .failure:
+                return .failed
+            }
+        }
+        return .done
     }
 
     /// Sends what `c.pending` holds, up to the first "would block", which leaves the rest in

@@ -23,7 +23,17 @@ public final class ConnectionProcessor {
     let policy: KeepAlivePolicy
     let timeoutMs: Int
     let keepAliveTimeoutMs: Int
-    let buffer: UnsafeMutableRawBufferPointer
+    /// The head of the response being sent (reused).
+    var head = ResponseHeadWriter()
+    /// The read buffer, allocated at the first read: most threads of an idle child never read,
+    /// and an allocated buffer already costs a touched page.
+    private var readBuffer: UnsafeMutableRawBufferPointer?
+    var buffer: UnsafeMutableRawBufferPointer {
+        if let readBuffer { return readBuffer }
+        let allocated = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.readBufferBytes, alignment: 16)
+        readBuffer = allocated
+        return allocated
+    }
 
     /// One processor per serving thread: it owns a read buffer.
     public init(server: Server, child: ChildIdentity) {
@@ -35,10 +45,9 @@ public final class ConnectionProcessor {
                                  maxRequests: config.maxKeepAliveRequests)
         timeoutMs = config.timeoutSeconds * 1000
         keepAliveTimeoutMs = config.keepAliveTimeoutMilliseconds
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Limits.readBufferBytes, alignment: 16)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { readBuffer?.deallocate() }
 
     /// Serves `c` until it must wait for its client; `slot` is the serving thread's
     /// scoreboard slot.
@@ -102,8 +111,7 @@ public final class ConnectionProcessor {
         let startUs = WallClock.nowUs()
         mark(slot, .busyWrite)
         slot.startTime = startUs
-        let requestLine = "\(request.method) \(request.target) \(request.version)"
-        slot.request = requestLine
+        slot.setRequest(method: request.method, target: request.target, version: request.version)
         var reply: Reply
         do throws(HTTPError) {
             guard !request.unmetExpectation else { throw HTTPError(417, "unrecognized Expect") }
@@ -124,9 +132,8 @@ public final class ConnectionProcessor {
                                         builtIn: decision, mustClose: stopping || reply.closeConnection)
         }
         let bodyBytes = request.isHead ? 0 : reply.bodyLength
-        prepare(reply, decision: decision, headOnly: request.isHead, bodyOnly: request.isHTTP09, on: c)
-        let flushed = flush(c)
-        finish(c, slot: slot, request: request, requestLine: requestLine, reply: reply,
+        let flushed = send(reply, decision: decision, headOnly: request.isHead, bodyOnly: request.isHTTP09, on: c)
+        finish(c, slot: slot, request: request, reply: reply,
                bytes: flushed == .failed ? 0 : bodyBytes, startUs: startUs,
                keptAlive: decision.keepAlive && flushed != .failed)
         if decision.keepAlive { c.keepAlivesServed += 1 }
@@ -163,20 +170,19 @@ public final class ConnectionProcessor {
         let reply = ErrorPage.reply(status)
         let decision = persistence(request: nil, status: status, bodyLengthKnown: true, policy: policy,
                                    keepAlivesServed: c.keepAlivesServed)
-        prepare(reply, decision: decision, headOnly: false, on: c)
-        let flushed = flush(c)
-        finish(c, slot: slot, request: nil, requestLine: "-", reply: reply,
+        let flushed = send(reply, decision: decision, headOnly: false, on: c)
+        finish(c, slot: slot, request: nil, reply: reply,
                bytes: flushed == .failed ? 0 : reply.bodyLength, startUs: startUs, keptAlive: false)
         return flushed
     }
 
     /// Logs the request and counts it in the scoreboard.
-    func finish(_ c: Connection, slot: WorkerSlot, request: HTTPRequest?, requestLine: String,
-                reply: Reply, bytes: Int64, startUs: Int64, keptAlive: Bool) {
+    func finish(_ c: Connection, slot: WorkerSlot, request: HTTPRequest?, reply: Reply, bytes: Int64, startUs: Int64, keptAlive: Bool) {
         c.requestsServed += 1
         let endUs = WallClock.nowUs()
         if !server.accessLogs.isEmpty {
             mark(slot, .busyLog)
+            let requestLine = request.map { "\($0.method) \($0.target) \($0.version)" } ?? "-"
             let entry = AccessLog.Entry(request: request, requestLine: requestLine, status: reply.status,
                                         bodyBytes: bytes, responseHeaders: reply.headers, peer: c.peer,
                                         local: c.local, startUs: startUs, durationUs: endUs - startUs,

@@ -19,8 +19,13 @@ public final class ConnectionQueue: @unchecked Sendable {
     /// Idle workers the listener has promised a connection to.
     private var reserved = 0
     private var closed = false
+    /// Called (with the lock held: it must be quick) each time a worker starts waiting in `pop`: event's listener
+    /// uses it to hear that it may accept again. Set once, before any worker runs.
+    private let onWorkerIdle: (@Sendable () -> Void)?
 
-    public init() {}
+    public init(onWorkerIdle: (@Sendable () -> Void)? = nil) {
+        self.onWorkerIdle = onWorkerIdle
+    }
 
     // MARK: worker side
 
@@ -30,6 +35,7 @@ public final class ConnectionQueue: @unchecked Sendable {
         defer { lock.unlock() }
         idle += 1
         lock.signal(idler)   // the listener may be waiting for an idle worker
+        onWorkerIdle?()
         while head == items.count && !closed { lock.wait(work, timeoutMs: Limits.flagCheckMs) }
         idle -= 1
         guard head < items.count else { return nil }

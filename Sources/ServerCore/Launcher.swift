@@ -9,6 +9,9 @@ public enum Launcher {
     /// Runs mpmd; returns its exit code. `mpms` maps each MPM to its implementation (ServerCore
     /// does not import the MPM modules: they import it).
     public static func run(_ arguments: [String], mpms: [MPMKind: any MPM.Type]) -> Int32 {
+        // Before any other code runs, so that the master and its children map only the code
+        // they execute (see Process.mapOnlyUsedCode).
+        Process.mapOnlyUsedCode()
         let options: CommandLineOptions
         do { options = try CommandLineOptions.parse(arguments) } catch {
             printError(error.description)

@@ -29,6 +29,8 @@ public enum Limits {
     public static let flagCheckMs = 1000
     /// How often the main thread of a threaded child nudges its threads while they finish.
     public static let threadNudgeMs = 100
+    /// malloc arenas of a threaded child (see Process.limitMallocArenas).
+    public static let mallocArenas = 2
     /// Stack of each worker or listener thread: enough for mpmd, small enough to keep a
     /// thread's cost low (lab 4 measures it).
     public static let threadStackBytes = 256 * 1024
@@ -46,6 +48,10 @@ public enum Limits {
     public static let listenerReadBufferBytes = 16 * 1024
     /// Largest piece of a file body handed to one sendfile call.
     public static let sendfileChunkBytes = 1 << 20
+    /// Static files up to this size are kept in memory (FileCache), within this total per
+    /// process; larger ones are sent with sendfile.
+    public static let cachedFileMaxBytes = 32 * 1024
+    public static let fileCacheBytes = 1024 * 1024
     /// Events one epoll_wait of event's listener returns at most.
     public static let listenerEpollEvents = 512
 }

@@ -18,8 +18,9 @@ public struct Router: Sendable {
 
     func handle(_ context: RequestContext) -> Reply {
         let location = config.location(for: context.path)
-        let client = IPAddress(context.peer.host) ?? IPAddress("0.0.0.0")!
-        if !location.allows(client: client, server: IPAddress(context.local.host)) {
+        // Addresses are parsed only where a Require asks for them (most paths have none).
+        if !location.requirements.isEmpty,
+           !location.allows(client: IPAddress(context.peer.host) ?? IPAddress("0.0.0.0")!, server: IPAddress(context.local.host)) {
             context.server.errorLog.log(.error, "authz_core", "AH01630",
                                         "client denied by server configuration: \(context.path)")
             return ErrorPage.reply(403)

@@ -12,6 +12,7 @@
 // Layout: [global record][ServerLimit process records][ServerLimit × ThreadLimit worker slots]
 // Global 128 bytes, process records 128 bytes, worker slots 256 bytes: multiples of a cache
 // line, so two writers never share one.
+import HTTP
 import Posix
 import Synchronization
 
@@ -165,6 +166,23 @@ public struct WorkerSlot: @unchecked Sendable {
         nonmutating set { writeString(newValue, Self.clientWord, Self.clientWords) }
     }
 
+    /// Sets `request` to "METHOD TARGET HTTP/x.y" without building the string: one request
+    /// line per request is written here, and only server-status reads it.
+    public func setRequest(method: String, target: String, version: HTTPVersion) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.requestWords * 8) { line in
+            var n = 0
+            func put(_ b: UInt8) { if n < line.count - 1 { line[n] = b; n += 1 } }
+            for b in method.utf8 { put(b) }
+            put(UInt8(ascii: " "))
+            for b in target.utf8 { put(b) }
+            for b in " HTTP/".utf8 { put(b) }
+            put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: version.major % 10))
+            put(UInt8(ascii: "."))
+            put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: version.minor % 10))
+            writeBytes(UnsafeBufferPointer(rebasing: line[0..<n]), Self.requestWord, Self.requestWords)
+        }
+    }
+
     /// Marks the slot as taken by a new thread or process (clears the per-occupant counters).
     public func occupy(pid: Int32, generation: Int) {
         self.pid = pid
@@ -207,6 +225,11 @@ public struct WorkerSlot: @unchecked Sendable {
 
     private func writeString(_ s: String, _ word: Int, _ count: Int) {
         let bytes = Array(s.utf8.prefix(count * 8 - 1))
+        bytes.withUnsafeBufferPointer { writeBytes($0, word, count) }
+    }
+
+    /// Stores `bytes` (at most count × 8 − 1 of them), NUL-padded, in `count` words.
+    private func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Int, _ count: Int) {
         for i in 0..<count {
             var w: UInt64 = 0
             for j in (0..<8).reversed() {

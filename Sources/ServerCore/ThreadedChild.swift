@@ -36,6 +36,7 @@ public final class ThreadedChild: @unchecked Sendable {
         ChildSignals.install(listeners: server.listeners.map(\.fd))
         Process.setParentDeathSignal(Signal.terminate)
         Signal.setThreadMask(blocking: Self.mainThreadSignals)
+        Process.limitMallocArenas(Limits.mallocArenas)
     }
 
     /// The signals only the main thread of a threaded child receives.

@@ -67,7 +67,15 @@ struct GradeCommand: ParsableCommand {
         grader.progress = { report in
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
         }
-        let submissions = students.map { ClassGrader.Submission(id: CheckCommand.reportID($0), folder: folder + "/" + $0) }
+        // Ids are the folder names cut down to what a report accepts; two folders that cut down
+        // to the same id keep apart with a number.
+        var taken: Set<String> = []
+        let submissions = students.map { name -> ClassGrader.Submission in
+            var id = CheckCommand.reportID(name), n = 2
+            while taken.contains(id) { id = CheckCommand.reportID(name) + "-\(n)"; n += 1 }
+            taken.insert(id)
+            return ClassGrader.Submission(id: id, folder: folder + "/" + name)
+        }
         let reports = try grader.grade(submissions)
         for report in reports {
             try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")

@@ -90,6 +90,20 @@ struct StaticFileTests {
         #expect(try server.get("/..%2Fsecret.txt").status == 404)
         #expect(try server.get("/hello.txt%00.html").status == 404)
     }
+
+    @Test("A file kept in memory is served fresh once it changes, and never through a new link out",
+          arguments: [Harness.singleProcess, .event])
+    func cachedFilesFollowTheDisk(harness: Harness) throws {
+        let server = try start(harness)
+        defer { server.stop() }
+        let c = try server.connect()   // one connection: the same process (and cache) each time
+        #expect(try c.request("/hello.txt").text == "Hello, world! 0123456789\n")
+        try FileSystem.write("Hello, again 9876543210\n", to: server.root + "/htdocs/hello.txt")   // the same size
+        #expect(try c.request("/hello.txt").text == "Hello, again 9876543210\n", "the changed file, not the cached one")
+        try FileSystem.remove(server.root + "/htdocs/hello.txt")
+        _ = Glibc_symlink(server.root + "/secret.txt", server.root + "/htdocs/hello.txt")
+        #expect(try c.request("/hello.txt").status == 403, "the path now leads outside: refused, not served from memory")
+    }
 }
 
 import Glibc

@@ -33,9 +33,15 @@
 #include <dlfcn.h>
 
 int shim_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+// openat2(dirfd, path, flags) with RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS: fails with EXDEV
+// when the path (symbolic links included) would leave the directory. -1 and errno on failure
+// (ENOSYS before Linux 5.6).
+int shim_open_beneath(int dirfd, const char *path, int flags);
 pid_t shim_gettid(void);
 // Asks the kernel to send `sig` to the calling process when its parent dies.
 int shim_set_parent_death_signal(int sig);
+// mallopt(M_ARENA_MAX, count): at most `count` malloc arenas for the whole process.
+int shim_limit_malloc_arenas(int count);
 // PR_SET_DUMPABLE / PR_GET_DUMPABLE (prctl is variadic: Swift cannot call it).
 int shim_set_dumpable(int on);
 int shim_get_dumpable(void);
