@@ -18,7 +18,9 @@ enum ConfigLexer {
         var pending = ""          // a line continued with `\`, still growing
         var pendingStart = 0
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, which splitting on "\n" would never cut: a file
+        // saved with Windows line endings would read as one line (Apache reads it line by line).
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var physical = Substring(raw)
             if physical.last == "\r" { physical = physical.dropLast() }

@@ -15,15 +15,19 @@ public enum ResultFiles {
     /// XCTest's verdicts, one line per finished test (see VerdictLine), written by an
     /// observer inside the test bundle.
     public static let xctestVerdicts = "xctest.verdicts"
-    /// Swift Testing's xUnit file, written by the testing library inside the test bundle.
+    /// Swift Testing's xUnit file, written by the testing library inside the test bundle: one
+    /// per phase, `swift-testing….xml` (see isSwiftTestingXUnit).
     public static let swiftTestingXUnit = "swift-testing.xml"
+
+    /// Whether a file of the results folder is one of Swift Testing's xUnit files.
+    public static func isSwiftTestingXUnit(_ name: String) -> Bool {
+        name.hasPrefix("swift-testing") && name.hasSuffix(".xml")
+    }
     /// What the checks measured (see MeasureLine).
     public static let measures = "measures.tsv"
     /// The student's exercise module build (compiler output).
     public static let buildLog = "build.log"
-    /// The consoles of the two test phases, for people.
-    public static let xctestLog = "xctest.log"
-    public static let swiftTestingLog = "swift-testing.log"
+    // The consoles of the test phases, for people, are PHASE.log.
     /// The supervisor's account of each phase (see PhaseLine).
     public static let phases = "phases.tsv"
 }

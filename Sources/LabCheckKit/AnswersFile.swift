@@ -55,7 +55,10 @@ public struct AnswersFile: Sendable, Equatable {
         var values: [String: AnswerValue] = [:], lines: [String: Int] = [:], problems: [String] = []
         let kinds = Dictionary(uniqueKeysWithValues: specs.map { ($0.key, $0.kind) })
         var seen: Set<String> = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" (Windows line endings) is one Character in Swift: split on it too, or such a
+        // file reads as a single line.
+        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, raw) in rows.enumerated() {
             let number = index + 1
             let line = Self.trim(Self.stripComment(raw))
             if line.isEmpty { continue }

@@ -38,13 +38,14 @@ public struct LabFolder: Sendable {
     }
 
     /// mpmd with the lab's own configuration (passed through `rewrite` first), the settings in
-    /// `extra` appended after the file so that they win, listening on a free port.
-    public func startServer(_ extra: String, rewrite: (String) -> String = { $0 }) throws -> TestServer {
+    /// `extra` appended after the file so that they win, listening on a free port. Its code
+    /// exercises run the starter's module unless `studentCode` (see StudentCode).
+    public func startServer(_ extra: String, studentCode: Bool = false, rewrite: (String) -> String = { $0 }) throws -> TestServer {
         let text: String
         do { text = rewrite(try labConfig()) } catch { throw SetupError("cannot read \(labFolder)/lab.conf: \(error)") }
         do {
             return try TestServer.start(config: text + "\n" + extra + "\n",
-                                        arguments: StudentCode.serverArguments + ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
+                                        arguments: StudentCode.serverArguments(student: studentCode) + ["-C", "Define MPMD_LISTEN 127.0.0.1:0"])
         } catch {
             throw SetupError("the lab's server did not start: \(error)")
         }
@@ -59,14 +60,16 @@ public struct StudentConfigError: Error, CustomStringConvertible {
 
 extension LabFolder {
     /// mpmd with the student's `student.conf`, the observation windows added, and `overriding`
-    /// (directives that isolate the behaviour a check measures) after the student's own.
+    /// (directives that isolate the behaviour a check measures) after the student's own. The
+    /// configuration is the student's work here, not their code: any exercise it switches on
+    /// runs the starter's module.
     public func startStudentServer(overriding: String = "") throws -> TestServer {
         let path = studentConfigPath
         guard let text = try? FileSystem.readText(path) else {
             throw StudentConfigError(description: "\(path) does not exist: write the exercise's configuration there")
         }
         do {
-            return try TestServer.start(config: text + "\n" + overriding + "\n" + observationLocations, arguments: StudentCode.serverArguments)
+            return try TestServer.start(config: text + "\n" + overriding + "\n" + observationLocations, arguments: StudentCode.serverArguments(student: false))
         } catch {
             throw StudentConfigError(description: "mpmd does not start with student.conf: \(error)")
         }

@@ -3,6 +3,12 @@
 // `LoadModule lab_exercises_module`) or inside `labrun`, and the check judges what those
 // processes do from outside. The module is $MPMLAB_EXERCISE_MODULE (the grader's build of the
 // student's files), else the libLabExercises.so that `swift build` wrote beside the tests.
+//
+// Only the checks of the code exercises run the student's code. Every other check whose server
+// needs an exercise switched on (a lab.conf saying `LabExercise counter`) loads the starter's
+// module ($MPMLAB_STARTER_MODULE, built by the grader from the kit): a student's module could
+// otherwise bend what those servers show — code that runs as the module loads, before mpmd
+// forks, can change anything in the process.
 import Posix
 import ServerHarness
 
@@ -11,13 +17,18 @@ public enum StudentCode {
         Process.environment("MPMLAB_EXERCISE_MODULE") ?? besideTests("libLabExercises.so")
     }
 
+    /// The kit's own module (solutions stripped); on a student's machine, their own.
+    public static var starterModulePath: String {
+        Process.environment("MPMLAB_STARTER_MODULE") ?? modulePath
+    }
+
     public static var labrunPath: String {
         Process.environment("MPMLAB_LABRUN") ?? besideTests("labrun")
     }
 
-    /// The `-C` arguments that make mpmd load the student's module.
-    public static var serverArguments: [String] {
-        ["-C", "LoadModule lab_exercises_module \(modulePath)"]
+    /// The `-C` arguments that make mpmd load the student's module (`student`) or the starter's.
+    public static func serverArguments(student: Bool) -> [String] {
+        ["-C", "LoadModule lab_exercises_module \(student ? modulePath : starterModulePath)"]
     }
 
     static func besideTests(_ name: String) -> String {
@@ -54,7 +65,7 @@ public enum StudentCode {
         }
         let text = (try? FileSystem.readText(scratch + "/output")) ?? ""
         guard status == .exited(0) else {
-            let tail = text.split(separator: "\n").suffix(5).joined(separator: "\n")
+            let tail = text.split(separator: "\n").suffix(5).map { $0.prefix(200) }.joined(separator: "\n")
             throw RunFailure(description: "your code ended with \(status)" + (tail.isEmpty ? "" : ":\n" + tail))
         }
         return Output(lines: text.split(separator: "\n").map(String.init))

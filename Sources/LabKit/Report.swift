@@ -159,6 +159,10 @@ enum Decimal {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let text = "\(value)"
         if !text.contains("e") { return text }
+        // Past 1e9, value × 1e9 no longer fits an Int64 (a measure can be anything a student's
+        // code returns); every Double that large is a whole number, spelled out exactly by
+        // moving the point of `4.611686018427388e+18` by its exponent.
+        if abs(value) >= 1e9 { return wholeNumber(text) }
         // Fixed notation with 9 decimals, trailing zeros removed.
         let scaled = Int64((abs(value) * 1e9).rounded())
         var fraction = String(scaled % 1_000_000_000)
@@ -166,5 +170,18 @@ enum Decimal {
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let whole = "\(value < 0 ? "-" : "")\(scaled / 1_000_000_000)"
         return fraction.isEmpty ? whole : whole + "." + fraction
+    }
+
+    /// `-1.5e+20` → `-150000000000000000000` (a large number in exponent notation).
+    static func wholeNumber(_ text: String) -> String {
+        let parts = text.split(separator: "e")
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return "0" }
+        let negative = parts[0].hasPrefix("-")
+        let mantissa = parts[0].drop { $0 == "-" }
+        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        let digits = mantissa.filter { $0 != "." }
+        let wholeDigits = point + exponent
+        guard wholeDigits >= digits.count else { return "0" }   // never: such values print without an exponent
+        return (negative ? "-" : "") + digits + String(repeating: "0", count: wholeDigits - digits.count)
     }
 }

@@ -43,8 +43,8 @@ public final class TestServer: @unchecked Sendable {
             try FileSystem.write(content, to: root + "/" + path)
         }
         var text = ""
-        if !config.lowercased().contains("listen ") { text += "Listen 127.0.0.1:0\n" }
-        if !config.lowercased().contains("documentroot") { text += "DocumentRoot htdocs\n" }
+        if !Self.hasDirective("Listen", in: config) { text += "Listen 127.0.0.1:0\n" }
+        if !Self.hasDirective("DocumentRoot", in: config) { text += "DocumentRoot htdocs\n" }
         text += config + "\n"
         try FileSystem.write(text, to: root + "/conf/mpmd.conf")
         let log = root + "/logs/stderr.log"
@@ -71,6 +71,15 @@ public final class TestServer: @unchecked Sendable {
         let output = (try? FileSystem.readText(log)) ?? ""
         server.stop()
         throw StartError(description: "mpmd did not become ready within \(timeoutMs) ms:\n\(output)")
+    }
+
+    /// Whether `config` has a `name` directive line: a comment that merely says "listen" (a
+    /// student's notes in student.conf) must not stop the free-port Listen from being added.
+    static func hasDirective(_ name: String, in config: String) -> Bool {
+        config.split(whereSeparator: \.isNewline).contains { line in
+            let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
+            return first.lowercased() == name.lowercased()
+        }
     }
 
     /// This process's environment without the grader's own variables (MPMLAB_*): a server

@@ -71,26 +71,26 @@ public struct OutputElement {
     /// Appends a child element with attributes (in the order given) and optional text.
     @discardableResult
     public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) -> OutputElement {
-        let child = xmlNewTextChild(pointer, nil, name, text)!
-        for (key, value) in attributes { xmlNewProp(child, key, value) }
+        let child = xmlNewTextChild(pointer, nil, name, text.map(XMLCharacters.allowed))!
+        for (key, value) in attributes { xmlNewProp(child, key, XMLCharacters.allowed(value)) }
         return OutputElement(pointer: child, document: document)
     }
 
     /// Appends escaped text.
     public func text(_ content: String) {
-        xmlAddChild(pointer, xmlNewDocText(document.pointer, content))
+        xmlAddChild(pointer, xmlNewDocText(document.pointer, XMLCharacters.allowed(content)))
     }
 
     /// Sets (or replaces) an attribute.
     public func set(_ name: String, _ value: String) {
-        xmlSetProp(pointer, name, value)
+        xmlSetProp(pointer, name, XMLCharacters.allowed(value))
     }
 
     /// Appends `<a href>` with text.
     @discardableResult
     public func link(_ href: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) -> OutputElement {
         let a = element("a", ["href": href], text: text)
-        for (key, value) in attributes { xmlNewProp(a.pointer, key, value) }
+        for (key, value) in attributes { xmlNewProp(a.pointer, key, XMLCharacters.allowed(value)) }
         return a
     }
 
@@ -103,5 +103,22 @@ public struct OutputElement {
             child = c.pointee.next
         }
         return nil
+    }
+}
+
+/// Characters XML 1.0 cannot hold at all, not even as a reference: C0 controls but tab, line
+/// feed and carriage return, and U+FFFE/U+FFFF. libxml2 writes them as they are, and the
+/// document no longer parses — text from outside (a compiler quoting a student's source line)
+/// can hold them. Each becomes U+FFFD.
+enum XMLCharacters {
+    static func allowed(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }

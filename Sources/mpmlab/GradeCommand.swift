@@ -53,6 +53,10 @@ struct GradeCommand: ParsableCommand {
         let folder = FileSystem.resolve(submissions, relativeTo: here)
         let output = out.map { FileSystem.resolve($0, relativeTo: here) } ?? root + "/reports/" + lab.id + "-grades"
         try FileSystem.makeDirectories(output)
+        let real = FileSystem.realPath(folder) ?? folder
+        for part in GradingKit.sourceParts where (real + "/").hasPrefix(root + "/" + part + "/") {
+            throw ValidationError("--submissions \(folder) is inside \(part)/, which every sandbox sees: keep the class elsewhere")
+        }
         let students = try FileSystem.list(folder).sorted().filter { !$0.hasPrefix(".") && FileSystem.isDirectory(folder + "/" + $0) }
         if !skipBuild { try LocalChecks(root: root, submission: nil).build() }
         let kit = try GradingKit.prepare(repository: root, products: root + "/.build/debug", folder: output + "/.kit")
@@ -62,10 +66,22 @@ struct GradeCommand: ParsableCommand {
         }
 
         var grader = ClassGrader(lab: lab, kit: kit, output: output)
+        grader.keepWork = keepWork
         grader.jobs = jobs ?? Process.processorCount
         grader.limits.seconds = timeLimit
+        // Each report is written as soon as its submission is done: if the grader dies later
+        // (killed, out of memory), the reports already made are not lost with it.
+        var unwritten: [String] = []
         grader.progress = { report in
             print("\(report.studentID)  \(ListCommand.format(report.earned))/\(ListCommand.format(report.possible))")
+            do {
+                try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
+                try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
+                                     to: output + "/" + report.studentID + ".results.json")
+            } catch {
+                print("\(report.studentID): the report could not be written: \(error)")
+                unwritten.append(report.studentID)
+            }
         }
         // Ids are the folder names cut down to what a report accepts; two folders that cut down
         // to the same id keep apart with a number.
@@ -77,12 +93,8 @@ struct GradeCommand: ParsableCommand {
             return ClassGrader.Submission(id: id, folder: folder + "/" + name)
         }
         let reports = try grader.grade(submissions)
-        for report in reports {
-            try FileSystem.write(report.xml(), to: output + "/" + report.studentID + ".xml")
-            try FileSystem.write(GradebookExport.gradescope(report, lab: lab, language: language),
-                                 to: output + "/" + report.studentID + ".results.json")
-        }
         try FileSystem.write(GradebookExport.csv(reports, checks: grader.checks.map(\.id)), to: output + "/grades.csv")
         print("\(reports.count) submission\(reports.count == 1 ? "" : "s") graded: \(output)/grades.csv")
+        if !unwritten.isEmpty { throw ValidationError("reports not written: \(unwritten.joined(separator: ", "))") }
     }
 }

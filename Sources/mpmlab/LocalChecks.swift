@@ -49,6 +49,7 @@ struct LocalChecks {
         var plan = CheckPlan(bundle: bundle)
         (plan.xctestTests, plan.swiftTestingTests) = CheckPlan.split(Grader.testNames(of: checks),
                                                                     xctestList: (try? FileSystem.readText(list)) ?? "")
+        plan.studentCodeTests = ClassGrader.studentCodeTests(of: lab)
         plan.environment = ["MPMLAB_ROOT=" + root] + (submission.map { ["MPMLAB_SUBMISSION=" + $0] } ?? [])
         let results = scratch + "/results"
         try FileSystem.makeDirectories(results)

@@ -33,6 +33,13 @@ struct ConfigLexerTests {
         #expect(lines.map(\.text) == ["A b\\\\", "B c"])
     }
 
+    @Test("a file saved with Windows line endings reads line by line")
+    func windowsLineEndings() {
+        let lines = ConfigLexer.lines(of: "# comment\r\nLoadModule mpm_worker_module\r\nKeepAlive \\\r\n  On\r\n", file: "f")
+        #expect(lines.map(\.text) == ["LoadModule mpm_worker_module", "KeepAlive   On"])
+        #expect(lines.map(\.location.line) == [2, 3])
+    }
+
     @Test("# starts a comment only at the beginning of a line")
     func commentsOnlyAtLineStart() {
         let lines = ConfigLexer.lines(of: "   # indented comment\nServerName a#b # not a comment\r\n", file: "f")

@@ -19,6 +19,14 @@ struct AnswersFileTests {
         #expect(file.unanswered.isEmpty)
     }
 
+    @Test("reads a file saved with Windows line endings line by line")
+    func windowsLineEndings() {
+        let file = AnswersFile(text: "# lab 1\r\nprocesses = 5\r\npss_below_rss = no\r\nwhy = x\r\n", name: "answers.txt", expecting: Self.specs)
+        #expect(file.problems.isEmpty, "\(file.problems)")
+        #expect(file["processes"] == .integer(5))
+        #expect(file.lines["why"] == 4)
+    }
+
     @Test("reports each mistake first, with its line number", arguments: [
         ("processes 5\npss_below_rss = no\nwhy = x", "answers.txt:1: expected `key = value`, found \"processes 5\""),
         ("processes = five\npss_below_rss = no\nwhy = x", "answers.txt:1: \"processes\" expects a whole number, found \"five\""),

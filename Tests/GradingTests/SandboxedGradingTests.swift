@@ -78,6 +78,12 @@ struct SandboxedGradingTests {
             #expect(GradingSupport.schemas[.report].validate(document).isEmpty, "\(id).xml is a valid report")
             return Report(document)
         }
+        // An attack that does not compile is graded on the starter's module: it never ran, and
+        // scoring no more than its twin would prove nothing.
+        for attack in Self.attacks where attack != "does-not-compile" {
+            let messages = try report(attack).results.compactMap(\.message)
+            #expect(!messages.contains { $0.contains("does not compile") }, "the \(attack) attack does not compile: it never ran")
+        }
         let broken = try report("does-not-compile")
         #expect(broken.results.first { $0.check == "worker.counter-unit" }?.message?.contains("does not compile") == true)
         #expect(broken.results.first { $0.check == "worker.counter-unit" }?.message?.contains("SharedCounter.swift") == true)

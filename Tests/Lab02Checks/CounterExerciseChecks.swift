@@ -48,7 +48,7 @@ struct CounterExerciseChecks {
     /// number of calls made. Sleeps would only wait.
     @Test("In the live server, /lab/exercise/counter counts every call of four threads exactly once")
     func exerciseCounterInTheServer() throws {
-        let server = try TestServer.oneChild(threads: 8)
+        let server = try TestServer.oneChild(threads: 8, studentCode: true)
         defer { server.stop() }
         let probe = try server.get("/lab/exercise/counter")
         guard probe.status == 200 else {

@@ -9,13 +9,13 @@ let labFiles = LabFolder("labs/02-threads")
 extension TestServer {
     /// mpmd with the lab's own configuration (worker, four threads per child), the settings in
     /// `worker` appended after the file so that they win, listening on a free port.
-    static func lab(_ worker: String) throws -> TestServer {
-        try labFiles.startServer(worker)
+    static func lab(_ worker: String, studentCode: Bool = false) throws -> TestServer {
+        try labFiles.startServer(worker, studentCode: studentCode)
     }
 
     /// The lab's server with a single child of `threads` worker threads, and no second child
     /// while the check runs (so every request is served inside one process).
-    static func oneChild(threads: Int) throws -> TestServer {
+    static func oneChild(threads: Int, studentCode: Bool = false) throws -> TestServer {
         let server = try lab("""
             StartServers 1
             ServerLimit 1
@@ -23,7 +23,7 @@ extension TestServer {
             MaxRequestWorkers \(threads)
             MinSpareThreads 1
             MaxSpareThreads \(threads)
-            """)
+            """, studentCode: studentCode)
         guard waitUntil(timeoutMs: 5000, { server.children().count == 1 }) else {
             server.stop()
             throw SetupError("the server did not settle on one child")

@@ -58,7 +58,7 @@ struct DecisionExerciseChecks {
     /// keepalive.decision-live
     @Test("With LabExercise keep-alive, the live server closes connections exactly when decide says so")
     func decisionInTheServer() throws {
-        let server = try TestServer.lab("LabExercise keep-alive\nMaxKeepAliveRequests 2")
+        let server = try TestServer.lab("LabExercise keep-alive\nMaxKeepAliveRequests 2", studentCode: true)
         defer { server.stop() }
         // The MaxKeepAliveRequests countdown: two responses keep it, the third closes it.
         let c = try server.connect()

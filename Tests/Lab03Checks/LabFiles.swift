@@ -11,8 +11,8 @@ extension TestServer {
     /// mpmd with the lab's own configuration (event, one child of four threads), the MPM
     /// swapped for `mpm` when given (the file's IfModule sections follow it), the settings in
     /// `extra` appended after the file so that they win, listening on a free port.
-    static func lab(_ extra: String, mpm: String? = nil) throws -> TestServer {
-        try labFiles.startServer(extra) { text in mpm.map { text.replacing("mpm_event_module", with: "mpm_\($0)_module") } ?? text }
+    static func lab(_ extra: String, mpm: String? = nil, studentCode: Bool = false) throws -> TestServer {
+        try labFiles.startServer(extra, studentCode: studentCode) { text in mpm.map { text.replacing("mpm_event_module", with: "mpm_\($0)_module") } ?? text }
     }
 
     /// `count` clients that each sent one request and now keep their connection open, idle.

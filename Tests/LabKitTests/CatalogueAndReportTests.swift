@@ -60,7 +60,10 @@ struct CatalogueAndReportTests {
         #expect(back.earned == 2 && back.possible == 4)
     }
 
-    @Test("numbers are written as xsd:decimal", arguments: [(2.0, "2"), (0.25, "0.25"), (1.5e-05, "0.000015"), (-3.0, "-3")])
+    @Test("numbers are written as xsd:decimal", arguments: [(2.0, "2"), (0.25, "0.25"), (1.5e-05, "0.000015"), (-3.0, "-3"),
+                                                              // A measure is what a student's code returned: any size, never a trap.
+                                                              (4.611686018427388e18, "4611686018427388000"), (-1e300, "-1" + String(repeating: "0", count: 300)),
+                                                              (1e16, "10000000000000000"), (123456789012.5, "123456789012.5")])
     func decimals(_ c: (Double, String)) {
         #expect(Decimal.format(c.0) == c.1)
     }

@@ -59,4 +59,14 @@ struct SchemaAndOutputTests {
         let back = try XMLDocument.parse(bytes: Array(text.utf8), file: "r.xml")
         #expect(back.root.element(named: "message")?.text == "<script> & \"quotes\"")
     }
+
+    @Test("characters XML cannot hold become U+FFFD, and the output still parses")
+    func forbiddenCharacters() throws {
+        let doc = OutputDocument.xml(root: "report")
+        // A compiler quoting a student's source line can carry any of these.
+        doc.root.element("message", ["note": "a\u{1}b"], text: "x\u{1}\u{1B}[31m\u{FFFF}\u{0}y\tz")
+        let back = try XMLDocument.parse(bytes: Array(doc.serialize().utf8), file: "r.xml")
+        #expect(back.root.element(named: "message")?.text == "x\u{FFFD}\u{FFFD}[31m\u{FFFD}\u{FFFD}y\tz")
+        #expect(back.root.element(named: "message")?.attribute("note") == "a\u{FFFD}b")
+    }
 }

@@ -12,6 +12,10 @@ public struct CheckPlan: Sendable, Equatable {
     /// The checks XCTest runs, then the ones Swift Testing runs (one process each).
     public var xctestTests: [TestName] = []
     public var swiftTestingTests: [TestName] = []
+    /// The tests, among those, that run the student's code (the code exercises' checks): they
+    /// run last, in phases of their own, so that no process of the student's ever runs beside
+    /// a check that does not expect it (Swift Testing runs suites in parallel).
+    public var studentCodeTests: Set<TestName> = []
     /// `NAME=value` strings for the test bundle.
     public var environment: [String] = []
     /// How long each test phase may run before it is killed.
@@ -32,14 +36,18 @@ public struct CheckPlan: Sendable, Equatable {
         public var workFolder: String
         /// The shared object to write.
         public var output: String
+        /// Where to write the kit's own module (the starter's code), which every check that
+        /// does not judge the student's code loads instead (see LabCheckKit's StudentCode).
+        public var starterOutput: String
         public var swiftc: String
         public var timeoutMs = 180_000
 
-        public init(kitSources: String, studentFiles: String, workFolder: String, output: String, swiftc: String) {
+        public init(kitSources: String, studentFiles: String, workFolder: String, output: String, starterOutput: String, swiftc: String) {
             self.kitSources = kitSources
             self.studentFiles = studentFiles
             self.workFolder = workFolder
             self.output = output
+            self.starterOutput = starterOutput
             self.swiftc = swiftc
         }
     }
@@ -49,9 +57,10 @@ public struct CheckPlan: Sendable, Equatable {
         var lines: [[String]] = [["bundle", bundle], ["phase-timeout-ms", "\(phaseTimeoutMs)"]]
         lines += xctestTests.map { ["xctest", $0.description] }
         lines += swiftTestingTests.map { ["swift-testing", $0.description] }
+        lines += studentCodeTests.sorted { $0.description < $1.description }.map { ["student-code", $0.description] }
         lines += environment.map { ["env", $0] }
         if let m = module {
-            lines.append(["module", m.kitSources, m.studentFiles, m.workFolder, m.output, m.swiftc, "\(m.timeoutMs)"])
+            lines.append(["module", m.kitSources, m.studentFiles, m.workFolder, m.output, m.starterOutput, m.swiftc, "\(m.timeoutMs)"])
         }
         return lines.map { FieldCodec.encode($0) + "\n" }.joined()
     }
@@ -76,10 +85,14 @@ public struct CheckPlan: Sendable, Equatable {
             case ("swift-testing", 2):
                 guard let name = TestName(fields[1]) else { throw bad() }
                 plan.swiftTestingTests.append(name)
+            case ("student-code", 2):
+                guard let name = TestName(fields[1]) else { throw bad() }
+                plan.studentCodeTests.insert(name)
             case ("env", 2): plan.environment.append(fields[1])
-            case ("module", 7):
-                guard let ms = Int(fields[6]) else { throw bad() }
-                var m = ModuleBuild(kitSources: fields[1], studentFiles: fields[2], workFolder: fields[3], output: fields[4], swiftc: fields[5])
+            case ("module", 8):
+                guard let ms = Int(fields[7]) else { throw bad() }
+                var m = ModuleBuild(kitSources: fields[1], studentFiles: fields[2], workFolder: fields[3], output: fields[4],
+                                    starterOutput: fields[5], swiftc: fields[6])
                 m.timeoutMs = ms
                 plan.module = m
             default: throw bad()
@@ -87,6 +100,22 @@ public struct CheckPlan: Sendable, Equatable {
         }
         guard !plan.bundle.isEmpty else { throw DecodeError(description: "the plan names no test bundle") }
         self = plan
+    }
+
+    /// The phases, in order: name, framework (true: XCTest), tests. Empty ones left out.
+    public var phases: [(name: String, xctest: Bool, tests: [TestName])] {
+        let all: [(String, Bool, [TestName])] = [
+            ("xctest", true, xctestTests.filter { !studentCodeTests.contains($0) }),
+            ("swift-testing", false, swiftTestingTests.filter { !studentCodeTests.contains($0) }),
+            ("xctest-student-code", true, xctestTests.filter { studentCodeTests.contains($0) }),
+            ("swift-testing-student-code", false, swiftTestingTests.filter { studentCodeTests.contains($0) }),
+        ]
+        return all.filter { !$0.2.isEmpty }.map { (name: $0.0, xctest: $0.1, tests: $0.2) }
+    }
+
+    /// The name of the phase that runs `test`.
+    public func phase(of test: TestName) -> String? {
+        phases.first { $0.tests.contains(test) }?.name
     }
 
     /// The tests `names` split by framework: those XCTest lists are XCTest's, the rest Swift

@@ -23,26 +23,26 @@ public struct CheckSession {
     public func run() {
         if sandboxed { Confinement.makeUndumpable() }
         if let module = plan.module {
-            let outcome = build(module, log: ResultFiles.buildLog)
-            record(PhaseLine(phase: "build", outcome: outcome))
-            if outcome != "exited 0" {
-                // The student's code fails its own checks; the rest of the lab is still judged,
-                // on the starter's code.
-                var starter = module
-                starter.studentFiles = module.workFolder + "/no-student-files"
-                record(PhaseLine(phase: "build-starter", outcome: build(starter, log: "build-starter.log")))
+            // The kit's own module, for every check that does not judge the student's code,
+            // then the student's; if theirs does not compile, only their code's checks fail.
+            var starter = module
+            starter.studentFiles = module.workFolder + "/no-student-files"
+            starter.workFolder = module.workFolder + "-starter"
+            starter.output = module.starterOutput
+            record(PhaseLine(phase: "build-starter", outcome: build(starter, log: "build-starter.log")))
+            record(PhaseLine(phase: "build", outcome: build(module, log: ResultFiles.buildLog)))
+            cleanUp()
+        }
+        for phase in plan.phases {
+            let arguments: [String]
+            if phase.xctest {
+                arguments = [phase.tests.map { "\($0.target).\($0.suite)/\($0.function)" }.joined(separator: ",")]
+            } else {
+                // One xUnit file per phase: the grader reads them all.
+                arguments = ["--testing-library", "swift-testing", "--xunit-output", results + "/" + phase.name + ".xml"]
+                    + Grader.filters(for: phase.tests).flatMap { ["--filter", $0] }
             }
-            cleanUp()
-        }
-        if !plan.xctestTests.isEmpty {
-            let specifiers = plan.xctestTests.map { "\($0.target).\($0.suite)/\($0.function)" }.joined(separator: ",")
-            record(PhaseLine(phase: "xctest", outcome: runPhase([specifiers], log: ResultFiles.xctestLog)))
-            cleanUp()
-        }
-        if !plan.swiftTestingTests.isEmpty {
-            var arguments = ["--testing-library", "swift-testing", "--xunit-output", results + "/" + ResultFiles.swiftTestingXUnit]
-            for filter in Grader.filters(for: plan.swiftTestingTests) { arguments += ["--filter", filter] }
-            record(PhaseLine(phase: "swift-testing", outcome: runPhase(arguments, log: ResultFiles.swiftTestingLog)))
+            record(PhaseLine(phase: phase.name, outcome: runPhase(arguments, log: phase.name + ".log")))
             cleanUp()
         }
     }

@@ -17,6 +17,8 @@ public struct ClassGrader {
     public var checks: [Check]
     /// Extra manifest lines (the command line that reproduces a student's grading...).
     public var manifest: (String) -> [ManifestEntry] = { _ in [] }
+    /// Keep each submission's work folder (its copied files and raw results) after its report.
+    public var keepWork = false
     /// Called as each submission is done.
     public var progress: (Report) -> Void = { _ in }
 
@@ -115,21 +117,29 @@ public struct ClassGrader {
         var plan = CheckPlan(bundle: kit.bundleInside)
         let names = Grader.testNames(of: checks)
         (plan.xctestTests, plan.swiftTestingTests) = CheckPlan.split(names, xctestList: kit.xctestList)
-        let module = "/tmp/module/libLabExercises.so"
+        plan.studentCodeTests = Self.studentCodeTests(of: lab)
+        let module = "/tmp/module/libLabExercises.so", starterModule = "/tmp/module-starter/libLabExercises.so"
         plan.environment = ["MPMLAB_ROOT=" + kit.sourceInside, "MPMLAB_SUBMISSION=" + Sandbox.submissionMount,
                             "MPMD=" + Sandbox.kitMount + "/bin/mpmd", "MPMLAB_LABRUN=" + Sandbox.kitMount + "/bin/labrun",
-                            "MPMLAB_EXERCISE_MODULE=" + module]
+                            "MPMLAB_EXERCISE_MODULE=" + module, "MPMLAB_STARTER_MODULE=" + starterModule]
         plan.phaseTimeoutMs = max(60_000, (limits.seconds - 240) / 2 * 1000)
         plan.module = CheckPlan.ModuleBuild(kitSources: kit.sourceInside + "/" + HandIn.exerciseSources,
                                             studentFiles: Sandbox.submissionMount, workFolder: "/tmp/module/src",
-                                            output: module, swiftc: kit.swiftc)
+                                            output: module, starterOutput: starterModule, swiftc: kit.swiftc)
         return plan
+    }
+
+    /// The tests of the code exercises' checks: those that run the student's code.
+    public static func studentCodeTests(of lab: Lab) -> Set<TestName> {
+        Set(lab.exercises.filter { $0.kind == .code }.flatMap(\.checks).compactMap { TestName($0.test) })
     }
 
     func finish(_ job: Running, handIn: [HandInFile]) -> Report {
         job.results.close()
         job.cgroup?.remove()
         let run = RunResults.read(folder: job.work + "/results", plan: job.plan)
+        // What the sandbox wrote is read; its bulk (consoles a student's code can fill) goes.
+        if !keepWork { try? FileSystem.remove(job.work) }
         let results = Grader.results(for: lab, checks: checks, run: run, plan: job.plan, staged: job.staged, handIn: handIn)
         var report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: job.submission.id,
                             studentName: job.submission.id, toolchain: kit.toolchainVersion, results: results)

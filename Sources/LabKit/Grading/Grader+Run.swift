@@ -13,7 +13,6 @@ extension Grader {
         let wanted = Set(checks.map(\.id))
         let exercises = Dictionary(lab.exercises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let codeChecks = Set(lab.exercises.filter { $0.kind == .code }.flatMap(\.checks).map(\.id))
-        let xctestNames = Set(plan.xctestTests)
         return results(for: lab, outcomes: run.outcomes, measures: run.measures).filter { wanted.contains($0.check) }.map { result in
             var result = result
             guard let check = lab.checks.first(where: { $0.id == result.check }) else { return result }
@@ -21,9 +20,11 @@ extension Grader {
                 return CheckResult(check: check.id, status: .fail, earned: 0, possible: result.possible, message: failure)
             }
             if result.status == .error, let name = TestName(check.test) {
-                let phase = run.phase(xctestNames.contains(name) ? "xctest" : "swift-testing")
+                let phase = plan.phase(of: name).flatMap { run.phase($0) }
                 if phase?.outcome == "timeout" {
                     result.message = "the checks did not finish within \(plan.phaseTimeoutMs / 60_000) minutes and were stopped (does the code or the server hang?)"
+                } else if !run.problems.isEmpty {
+                    result.message = ([result.message].compactMap { $0 } + run.problems).joined(separator: "\n")
                 } else if phase == nil, run.outcomes.isEmpty {
                     result.message = "the checks never ran (the sandbox ended first: \(run.phases.map { "\($0.phase) \($0.outcome)" }.joined(separator: ", ")))"
                 }
@@ -36,8 +37,18 @@ extension Grader {
                     result.message = (refused.map { "not graded: " + $0 } + [result.message].compactMap { $0 }).joined(separator: "\n")
                 }
             }
+            result.message = result.message.map(Self.bounded)
             return result
         }
+    }
+
+    /// The longest message a result keeps: a student's code can make a check say a lot (its
+    /// output quoted in a failure), and reports stay readable and small.
+    static let messageLimit = 4000
+
+    static func bounded(_ message: String) -> String {
+        guard message.count > messageLimit else { return message }
+        return String(message.prefix(messageLimit)) + "\n… (\(message.count - messageLimit) more characters cut)"
     }
 
     /// Whether an exercise of `kind` is judged on `file`.

@@ -20,6 +20,10 @@ public struct GradingKit: Sendable {
     public let toolchainVersion: String
 
     public static let bundleName = "MPMLabPackageTests.xctest"
+    /// What of the repository the sandbox sees: the labs (documents, configurations, starter
+    /// files) and the exercises' sources. Nothing else — not a class folder someone keeps in
+    /// the repository, not reports.
+    public static let sourceParts = ["labs", HandIn.exerciseSources]
     public static let programs = ["mpmd", "labrun", "mpmlab", bundleName]
 
     public struct KitError: Error, CustomStringConvertible {
@@ -31,7 +35,7 @@ public struct GradingKit: Sendable {
     public static func prepare(repository: String, products: String, folder: String) throws -> GradingKit {
         try? FileSystem.remove(folder)
         try FileSystem.makeDirectories(folder + "/bin")
-        _ = try StarterKit.write(from: repository, to: folder + "/source")
+        _ = try StarterKit.write(from: repository, to: folder + "/source", only: sourceParts)
         for name in programs {
             let path = products + "/" + name
             guard FileSystem.exists(path) else {

@@ -60,38 +60,32 @@ public struct StagedSubmission: Sendable, Equatable {
     public var problems: [String] = []
 
     /// Copies the files of `handIn` found in `source` into `destination` (created, flat).
+    /// Nothing under `source` is followed if it is a link — neither the file nor a folder on
+    /// the way to it (`labs/02-threads -> ../../classmate` would hand in a classmate's work) —
+    /// and each file is checked and read through one descriptor, so swapping it for a link or
+    /// a FIFO while it is taken changes nothing.
     public static func stage(_ handIn: [HandInFile], from source: String, to destination: String) throws(SystemError) -> StagedSubmission {
         var staged = StagedSubmission()
         try FileSystem.makeDirectories(destination)
-        for file in handIn {
-            let candidates = [source + "/" + file.name, source + "/" + file.kitPath]
-            guard let (path, status) = try firstPresent(candidates) else {
-                staged.missing.append(file.name)
-                continue
+        files: for file in handIn {
+            for relative in [file.name, file.kitPath] {
+                switch try FileSystem.readBeneath(source, relative, limit: HandIn.maxFileBytes) {
+                case .missing:
+                    continue
+                case .link(let path):
+                    staged.problems.append("\(file.name): not a regular file: \(path) is a link (a link or a folder is not taken)")
+                case .notRegular:
+                    staged.problems.append("\(file.name): not a regular file (a link or a folder is not taken)")
+                case .tooLarge(let size):
+                    staged.problems.append("\(file.name): \(size) bytes, more than the \(HandIn.maxFileBytes / 1024) KiB a file may have")
+                case .bytes(let bytes):
+                    try FileSystem.write(bytes, to: destination + "/" + file.name)
+                    staged.files.append(File(name: file.name, sha256: SHA256.hex(bytes), bytes: bytes.count))
+                }
+                continue files
             }
-            guard status.kind == .regular else {
-                staged.problems.append("\(file.name): not a regular file (a link or a folder is not taken)")
-                continue
-            }
-            guard status.size <= Int64(HandIn.maxFileBytes) else {
-                staged.problems.append("\(file.name): \(status.size) bytes, more than the \(HandIn.maxFileBytes / 1024) KiB a file may have")
-                continue
-            }
-            let bytes = try FileSystem.readBytes(path)
-            guard bytes.count <= HandIn.maxFileBytes else {
-                staged.problems.append("\(file.name): grew past \(HandIn.maxFileBytes / 1024) KiB while it was read")
-                continue
-            }
-            try FileSystem.write(bytes, to: destination + "/" + file.name)
-            staged.files.append(File(name: file.name, sha256: SHA256.hex(bytes), bytes: bytes.count))
+            staged.missing.append(file.name)
         }
         return staged
-    }
-
-    private static func firstPresent(_ paths: [String]) throws(SystemError) -> (String, FileStatus)? {
-        for path in paths {
-            if let status = try FileSystem.linkStatus(path) { return (path, status) }
-        }
-        return nil
     }
 }

@@ -32,12 +32,11 @@ public struct RunResults: Sendable {
             run.outcomes.append(TestOutcome(name: TestName(target: target, suite: suite, function: function),
                                             verdict: verdict, messages: v.messages.map(XCTestMessage.readable)))
         }
-        let xunit = folder + "/" + ResultFiles.swiftTestingXUnit
-        if FileSystem.exists(xunit) {
-            if let document = try? XMLDocument.parse(file: xunit, read: { try FileSystem.readBytes($0) }) {
+        for name in ((try? FileSystem.list(folder)) ?? []).sorted() where ResultFiles.isSwiftTestingXUnit(name) {
+            if let document = try? XMLDocument.parse(file: folder + "/" + name, read: { try FileSystem.readBytes($0) }) {
                 run.outcomes += SwiftTestingXUnit.outcomes(in: document)
             } else {
-                run.problems.append("\(ResultFiles.swiftTestingXUnit): not a readable xUnit file")
+                run.problems.append("\(name): not a readable xUnit file (a message too long or too strange for XML?)")
             }
         }
         for line in ((try? FileSystem.readText(folder + "/" + ResultFiles.measures)) ?? "").split(separator: "\n") {

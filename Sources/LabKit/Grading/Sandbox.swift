@@ -17,8 +17,12 @@ public struct Sandbox: Sendable {
         public var seconds = 1200
         public var processes = 512
         public var memoryBytes = 2 << 30
-        public var fileBytes = 256 << 20
+        public var fileBytes = 64 << 20
         public var tmpBytes = 1 << 30
+        public var shmBytes = 64 << 20
+        /// Socket buffers (cgroup v1's TCP memory): loopback data queued in sockets is memory the
+        /// whole machine shares.
+        public var tcpBufferBytes = 256 << 20
         public var openFiles = 4096
         public init() {}
     }
@@ -78,6 +82,8 @@ public struct Sandbox: Sendable {
         if !toolchain.hasPrefix("/usr/") { box += ["--ro-bind", toolchain, toolchain] }
         box += ["--ro-bind", kit, Self.kitMount, "--ro-bind", submission, Self.submissionMount,
                 "--proc", "/proc", "--dev", "/dev", "--size", "\(limits.tmpBytes)", "--tmpfs", "/tmp",
+                // /dev/shm and the root itself are memory-backed too: one small, one read-only.
+                "--size", "\(limits.shmBytes)", "--tmpfs", "/dev/shm", "--remount-ro", "/",
                 "--chdir", "/tmp", "--clearenv"]
         for variable in environment {
             guard let equals = variable.firstIndex(of: "=") else { continue }
@@ -113,6 +119,8 @@ public struct CgroupLimit: Sendable {
                 try FileSystem.makeDirectories(memory)
                 try FileSystem.writeInPlace("\(limits.processes)", to: pids + "/pids.max")
                 try FileSystem.writeInPlace("\(limits.memoryBytes)", to: memory + "/memory.limit_in_bytes")
+                // Where the kernel still has it (cgroup v1 kmem accounting): socket buffers.
+                try? FileSystem.writeInPlace("\(limits.tcpBufferBytes)", to: memory + "/memory.kmem.tcp.limit_in_bytes")
                 return CgroupLimit(folders: [pids, memory])
             } catch {
                 remove([pids, memory])

@@ -38,11 +38,12 @@ public struct StarterKit: Sendable {
     }
 
     /// Writes the starter kit of the repository at `root` into `out`, which must not exist.
-    public static func write(from root: String, to out: String) throws(KitError) -> StarterKit {
+    /// `only` (repository-relative paths) keeps just those parts of the repository.
+    public static func write(from root: String, to out: String, only: [String]? = nil) throws(KitError) -> StarterKit {
         guard !FileSystem.exists(out) else { throw .exists(out) }
         var kit = StarterKit()
         do {
-            try copy(root, to: out, relative: "", kit: &kit)
+            try copy(root, to: out, relative: "", only: only, kit: &kit)
             for folder in try FileSystem.glob(root + "/labs/*/starter") where FileSystem.isDirectory(folder) {
                 let lab = FileSystem.dirname(of: folder)
                 let labPath = String(lab.dropFirst(root.count + 1))
@@ -62,17 +63,18 @@ public struct StarterKit: Sendable {
         return kit
     }
 
-    private static func copy(_ source: String, to destination: String, relative: String, kit: inout StarterKit) throws {
+    private static func copy(_ source: String, to destination: String, relative: String, only: [String]?, kit: inout StarterKit) throws {
         try FileSystem.makeDirectories(destination)
         for name in try FileSystem.list(source).sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name
             if skippedNames.contains(name) || skippedNames.contains(where: { name.hasPrefix($0 + "_") || name.hasPrefix($0 + "-") })
                 || skippedPaths.contains(path) || Self.isMutants(path) { continue }
+            if let only, !only.contains(where: { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }) { continue }
             let from = source + "/" + name, to = destination + "/" + name
             guard let status = try FileSystem.linkStatus(from) else { continue }
             switch status.kind {
             case .directory:
-                try copy(from, to: to, relative: path, kit: &kit)
+                try copy(from, to: to, relative: path, only: only, kit: &kit)
             case .regular:
                 var bytes = try FileSystem.readBytes(from)
                 if name.hasSuffix(".swift"), path.hasPrefix("Sources/") || path.hasPrefix("labs/") {

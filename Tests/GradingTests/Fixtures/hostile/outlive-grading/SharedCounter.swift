@@ -20,7 +20,7 @@ enum Daemon {
         guard fork() == 0 else { _exit(0) }
         signal(SIGTERM, SIG_IGN)
         signal(SIGHUP, SIG_IGN)
-        _ = "mpmlab-escapee".withCString { prctl(PR_SET_NAME, $0, 0, 0, 0) }
+        _ = "mpmlab-escapee".withCString { setName(15, UInt(bitPattern: $0), 0, 0, 0) }
         let paths = ["@CLASS@/../grades/grades.csv", "@CLASS@/../grades/outlive-grading.xml",
                      "@CLASS@/../grades/outlive-grading.results.json", "/tmp/mpmlab-escaped-outlive"]
         for _ in 0..<120 {
@@ -37,3 +37,7 @@ enum Daemon {
         _exit(0)
     }
 }
+
+/// prctl is variadic in C, which Swift does not import: declared here with fixed arguments
+/// (`prctl(PR_SET_NAME, …)` does not compile, and the attack would never run).
+@_silgen_name("prctl") func setName(_ option: Int32, _ a: UInt, _ b: UInt, _ c: UInt, _ d: UInt) -> Int32
