@@ -9,7 +9,8 @@ public enum AnswersFileHarness {
     public static func check(_ input: [UInt8]) -> String? {
         let text = String(decoding: input, as: UTF8.self)
         let answers = AnswersFile(text: text, name: "answers.txt", expecting: specs)
-        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines end with LF or CRLF ("\r\n" is one Character in Swift, so it is named too).
+        let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
         for problem in answers.problems where !problem.hasPrefix("answers.txt:") {
             return "a problem that does not name the file: \(problem)"
         }
