@@ -11,7 +11,7 @@ PORT ?= 8080
 # System packages: name of the Debian package -> command or pkg-config module proving it is there.
 APT_PACKAGES := pkg-config libxml2-dev
 
-.PHONY: all build debug test run site clean deps deps-browser deps-bench bench bench-grading conformance validate-checks
+.PHONY: all build debug test run site clean deps deps-browser deps-bench bench bench-grading bench-parser conformance fuzz validate-checks
 
 all: build
 
@@ -95,6 +95,19 @@ bench: build deps-bench
 # bench/CONFORMANCE.md with every answer side by side.
 conformance: build deps-bench
 	python3 bench/conformance.py
+
+# The HTTP request parser alone: requests parsed per second and heap allocations per request
+# (valgrind). BASE=<git revision> also builds that revision's parser and runs both back to back.
+bench-parser:
+	@command -v valgrind >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; } || true
+	bench/parser/run.sh
+
+# libFuzzer on the HTTP parser, the configuration reader, the XML loaders and the answers file:
+# each target runs FUZZ_TIME seconds (default 60) and prints its execs and coverage; a crash,
+# hang or leak fails and leaves its reproducer in Fuzz/corpus/TARGET/ (replayed by make test).
+fuzz: deps
+	FUZZ_TIME=$(or $(FUZZ_TIME),60) Fuzz/fuzz.sh
 
 deps-bench:
 	@missing=""; command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \

@@ -55,6 +55,10 @@ let package = Package(
         .testTarget(name: "ServerCoreTests", dependencies: ["ServerCore", "HTTP", "Config", "Posix", "ServerHarness", "mpmd"]),
         .testTarget(name: "MPMTests", dependencies: ["ServerHarness", "HTTP", "Posix", "mpmd"]),
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
+        // Replays the committed fuzz inputs (Fuzz/corpus) through the fuzz harnesses; the
+        // fuzzing itself is `make fuzz` (Fuzz/fuzz.sh), which builds the same harnesses.
+        .testTarget(name: "FuzzReplayTests", dependencies: ["HTTP", "Config", "Posix", "XML", "LabKit", "LabCheckKit"],
+                    path: "Fuzz", exclude: ["Entry", "corpus", "dict", "fuzz.sh"], sources: ["Harnesses", "Replay"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit", "XML", "Posix", "mpmlab"],
                     exclude: ["Fixtures", "Golden"]),
         // Lab 1's graded checks: each test is named by one <check test> of labs/01-processes/lab.xml.

@@ -46,7 +46,11 @@ struct ConfigParser {
                                   "No matches for the wildcard '\(FileSystem.basename(of: pattern))' in '\(FileSystem.dirname(of: pattern))', failing")
             }
         } else if FileSystem.isDirectory(pattern) {
-            files = ConfigParser.filesBelow(pattern)
+            guard let below = ConfigParser.filesBelow(pattern) else {
+                throw ConfigError(call.location, directive: call.name,
+                                  "Directory \(pattern) exceeds the maximum include directory nesting level of \(ConfigParser.maxIncludeDepth). You have probably a recursion somewhere.")
+            }
+            files = below
         } else if !FileSystem.exists(pattern) && optional {
             files = []
         } else {
@@ -64,12 +68,21 @@ struct ConfigParser {
     }
 
     /// Every file under a directory, subdirectories included, in alphabetical order: what
-    /// `Include conf.d` reads.
-    private static func filesBelow(_ directory: String) -> [String] {
-        ((try? FileSystem.list(directory)) ?? []).flatMap { name -> [String] in
+    /// `Include conf.d` reads. Nil past 128 levels, as Apache (a symbolic link to a parent
+    /// directory would otherwise recurse for ever).
+    private static func filesBelow(_ directory: String, depth: Int = 0) -> [String]? {
+        guard depth < maxIncludeDepth else { return nil }
+        var files: [String] = []
+        for name in (try? FileSystem.list(directory)) ?? [] {
             let path = directory + "/" + name
-            return FileSystem.isDirectory(path) ? filesBelow(path) : [path]
+            if FileSystem.isDirectory(path) {
+                guard let below = filesBelow(path, depth: depth + 1) else { return nil }
+                files += below
+            } else {
+                files.append(path)
+            }
         }
+        return files
     }
 
     // MARK: lines
@@ -81,6 +94,11 @@ struct ConfigParser {
         while index < lines.count {
             let line = lines[index]
             index += 1
+            // A NUL would cut every path and name at the operating system's edge (C strings):
+            // `Include conf/\0x` would open `conf/`. Apache's line reader stops at it too.
+            if line.text.utf8.contains(0) {
+                throw ConfigError(line.location, directive: nil, "Syntax error: the line holds a NUL character")
+            }
             let text = state.expandVariables(line.text, at: line.location)
             let words = ConfigLexer.words(text)
             guard let first = words.first else { continue }

@@ -6,11 +6,11 @@
 enum FramingRules {
     /// Apache's `ap_parse_strict_length`: one or more digits that fit a signed 64-bit integer.
     /// So `""`, `-1`, `+5`, `123abc`, `5, 5` (a duplicated field, merged) and 34 digits all fail.
-    static func contentLength(_ value: String) -> Int64? {
-        let bytes = Array(value.utf8)
-        guard !bytes.isEmpty, bytes.allSatisfy(isDigit) else { return nil }
+    static func contentLength<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
         var result: Int64 = 0
         for digit in bytes {
+            guard isDigit(digit) else { return nil }
             let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit - 0x30))
             if overflow1 || overflow2 { return nil }
@@ -19,12 +19,16 @@ enum FramingRules {
         return result
     }
 
-    /// Apache's `ap_is_chunked`: the last coding is `chunked` and it appears nowhere else.
-    static func isChunked(_ transferEncoding: String) -> Bool {
-        let codings = transferEncoding.split(separator: ",", omittingEmptySubsequences: false)
-            .map { String($0).trimmingHTTPWhitespace().asciiLowercased() }
-        guard let last = codings.last, last == "chunked" else { return false }
-        return codings.dropLast().allSatisfy { !$0.isEmpty && $0 != "chunked" }
+    /// Apache's `ap_is_chunked` over every Transfer-Encoding field: the last coding is
+    /// `chunked` and it appears nowhere else (an empty coding, as in `gzip,,chunked`, fails).
+    static func isChunked(_ headers: HTTPHeaders) -> Bool {
+        var lastIsChunked = false, earlierFault = false
+        headers.forEachListItem(of: "Transfer-Encoding") { coding in
+            if lastIsChunked { earlierFault = true }          // `chunked` before another coding
+            lastIsChunked = HTTPBytes.equalsIgnoringCase(coding, "chunked")
+            if coding.isEmpty { earlierFault = true }
+        }
+        return lastIsChunked && !earlierFault
     }
 
     /// The size line of one chunk (CRLF removed), parsed as Apache's `parse_chunk_size` does:

@@ -14,6 +14,10 @@ public struct HTTPLimits: Sendable, Equatable {
     public var fields: Int
     /// Largest request body in bytes; 0 means unlimited (LimitRequestBody, default 1 GiB). Over it: 413.
     public var body: Int64
+    /// LimitRequestBody as `<Location>` sections set it: given the decoded path of a request
+    /// that has a body, the limit for it (0: unlimited). Nil: `body` applies everywhere.
+    /// Not part of `==` (two closures cannot be compared).
+    public var bodyByPath: (@Sendable (_ decodedPath: String) -> Int64)?
 
     public init(requestLine: Int = 8190, fieldSize: Int = 8190, fields: Int = 100,
                 body: Int64 = 1 << 30) {
@@ -21,6 +25,17 @@ public struct HTTPLimits: Sendable, Equatable {
         self.fieldSize = fieldSize
         self.fields = fields
         self.body = body
+    }
+
+    public static func == (a: HTTPLimits, b: HTTPLimits) -> Bool {
+        (a.requestLine, a.fieldSize, a.fields, a.body) == (b.requestLine, b.fieldSize, b.fields, b.body)
+    }
+
+    /// The body limit for a request: its `<Location>`'s, or the server-wide one when the
+    /// path does not decode (that request is refused anyway).
+    func body(for request: HTTPRequest) -> Int64 {
+        guard let bodyByPath, let path = try? request.decodedPath() else { return body }
+        return bodyByPath(path)
     }
 
     /// Apache's compiled-in defaults.

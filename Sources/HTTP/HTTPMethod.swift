@@ -12,3 +12,16 @@ public enum HTTPMethod {
         "MKWORKSPACE", "MKACTIVITY", "BASELINE-CONTROL", "MERGE",
     ]
 }
+
+extension HTTPMethod {
+    /// The method as a String. Every registered name is at most 15 bytes, which Swift keeps
+    /// inline in the String value: no allocation for any method a server knows.
+    static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether Apache knows this method; the three everyday ones skip the hashing.
+    static func isRegistered(_ method: String) -> Bool {
+        method == "GET" || method == "HEAD" || method == "POST" || registered.contains(method)
+    }
+}

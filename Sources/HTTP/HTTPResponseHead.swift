@@ -18,15 +18,11 @@ public struct HTTPResponseHead: Sendable, Equatable {
     /// `HTTP/1.1 NNN Reason`, then each field as `Name: value`, then an empty line.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + headers.fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        out.reserveCapacity(64 + headers.serializedCount)
         out.append(contentsOf: "HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\n".utf8)
-        for field in headers.fields {
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: "\r\n".utf8)
-        }
-        out.append(contentsOf: "\r\n".utf8)
+        headers.serialize(into: &out)
+        out.append(.cr)
+        out.append(.lf)
         return out
     }
 }

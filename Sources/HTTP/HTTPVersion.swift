@@ -12,6 +12,8 @@ public struct HTTPVersion: Sendable, Equatable, Comparable, CustomStringConverti
         self.minor = minor
     }
 
+    /// What a request line without a version means (Apache's default `Allow0.9`).
+    public static let http0_9 = HTTPVersion(major: 0, minor: 9)
     public static let http1_0 = HTTPVersion(major: 1, minor: 0)
     public static let http1_1 = HTTPVersion(major: 1, minor: 1)
 

@@ -12,6 +12,11 @@
 // `.requestLine`); once the line is in, headers and body are read under Timeout again.
 // After any error the parser is dead: the connection must close, and pipelined requests
 // behind the bad one are dropped unread.
+//
+// The work is done over bytes, in place: a line is found by scanning for LF from where the
+// last scan stopped, the request line is split without copying, header lines are copied once
+// into the request's header buffer, and only the method, the target and the host become
+// Strings — a few allocations per request, whatever its size.
 
 /// Turns a byte stream into requests, one event at a time.
 public struct RequestParser: Sendable {
@@ -52,7 +57,9 @@ public struct RequestParser: Sendable {
     private var scanIndex = 0
     private var phase = Phase.requestLine
     private var blankLines = 0
-    private var request = HTTPRequest(method: "", target: "/")
+    private var request = RequestParser.emptyRequest
+    /// LimitRequestBody for the request being read (its `<Location>` may change it).
+    private var bodyLimit: Int64 = 0
     private var headerBlock: HeaderBlock
     private var bodyBytesRead: Int64 = 0
 
@@ -72,15 +79,29 @@ public struct RequestParser: Sendable {
         self.headerBlock = HeaderBlock(limits: limits)
     }
 
+    static let emptyRequest = HTTPRequest(method: "", target: "", parts: .init(path: 0..<0), version: .http1_1)
+
     /// Adds bytes read from the connection. Bytes fed after an error are ignored.
     public mutating func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        if case .failed = phase { return }
+        guard makeRoom() else { return }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Adds bytes read from the connection (what a read into a buffer gives: one copy).
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard makeRoom() else { return }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Drops consumed bytes once they are all consumed or many; false after an error.
+    private mutating func makeRoom() -> Bool {
+        if case .failed = phase { return false }
         if readIndex > 0 && (readIndex == buffer.count || readIndex >= 1 << 16) {
             buffer.removeFirst(readIndex)
             scanIndex -= readIndex
             readIndex = 0
         }
-        buffer.append(contentsOf: bytes)
+        return true
     }
 
     /// More input is already buffered after what has been consumed (a pipelined request).
@@ -135,8 +156,12 @@ public struct RequestParser: Sendable {
                     if blankLines > 10 { throw .badRequestLine }
                     continue
                 }
-                request = try RequestLine.parse(buffer[line])
-                headerBlock = HeaderBlock(limits: limits)
+                request = try buffer.withUnsafeBufferPointer { (all) throws(HTTPError) in
+                    try RequestLine.parse(UnsafeBufferPointer(rebasing: all[line]))
+                }
+                // HTTP/0.9: no header section, no body; the request is complete.
+                if request.isHTTP09 { return complete() }
+                headerBlock = HeaderBlock(limits: limits, expectedBytes: buffer.count - readIndex)
                 phase = .headers
 
             case .headers:
@@ -172,7 +197,7 @@ public struct RequestParser: Sendable {
                 let count = Int(min(remaining, Int64(buffer.count - readIndex)))
                 // LimitRequestBody counts the data as it arrives, as Apache's input filter does.
                 bodyBytesRead += Int64(count)
-                if limits.body > 0 && bodyBytesRead > limits.body { throw .chunkedBodyTooLarge }
+                if bodyLimit > 0 && bodyBytesRead > bodyLimit { throw .chunkedBodyTooLarge }
                 request.body.append(contentsOf: buffer[readIndex..<(readIndex + count)])
                 readIndex += count
                 if Int64(count) < remaining {
@@ -208,29 +233,25 @@ public struct RequestParser: Sendable {
     /// `ap_read_request` then `ap_check_request_header`, in the same order, so the same
     /// request gets the same status). Returns an event when there is one to report now.
     private mutating func startBody() throws(HTTPError) -> Event? {
+        let headers = request.headers
         var length: Int64 = 0
-        if let value = request.headers["Content-Length"] {
-            guard let parsed = FramingRules.contentLength(value) else { throw .badContentLength }
+        if let first = headers.firstIndex(of: "Content-Length") {
+            // Two fields merge into `1, 1`, which is not a number: 400, as in Apache.
+            guard headers.occurrences(of: "Content-Length") == 1,
+                  let parsed = FramingRules.contentLength(headers.valueBytes(at: first)) else { throw .badContentLength }
             length = parsed
         }
-        if let codings = request.headers["Transfer-Encoding"] {
-            guard FramingRules.isChunked(codings) else { throw .unknownTransferEncoding }
+        if headers.contains("Transfer-Encoding") {
+            guard FramingRules.isChunked(headers) else { throw .unknownTransferEncoding }
             request.wasChunked = true
-            if request.headers.contains("Content-Length") {
+            if headers.contains("Content-Length") {
                 // RFC 9112 §6.3: chunked wins and the length is dropped; Apache also refuses
                 // to reuse the connection, since some hop may have framed it the other way.
                 request.headers.remove("Content-Length")
                 request.mustCloseAfterResponse = true
             }
         }
-
-        let hostField = request.headers["Host"]
-        if let hostField, !hostField.isEmpty, !RequestTarget.isValidHost(hostField) { throw .badHost }
-        if request.host == nil, let hostField { request.host = hostField.asciiLowercased() }
-        if (request.host == nil && request.version >= .http1_1)
-            || (request.version == .http1_1 && hostField == nil) {
-            throw .missingHost
-        }
+        try checkHost()
 
         if let expect = request.headers["Expect"], !expect.isEmpty {
             // An expectation the server cannot meet is answered 417 by the connection code,
@@ -242,10 +263,11 @@ public struct RequestParser: Sendable {
                 request.unmetExpectation = true
             }
         }
-        guard HTTPMethod.registered.contains(request.method) else { throw .unknownMethod }
+        guard HTTPMethod.isRegistered(request.method) else { throw .unknownMethod }
 
         let hasBody = request.wasChunked || length > 0
-        if !request.wasChunked && limits.body > 0 && length > limits.body { throw .bodyTooLarge }
+        bodyLimit = hasBody ? limits.body(for: request) : limits.body
+        if !request.wasChunked && bodyLimit > 0 && length > bodyLimit { throw .bodyTooLarge }
 
         var event: Event?
         if request.expectsContinue {
@@ -271,9 +293,30 @@ public struct RequestParser: Sendable {
         return event
     }
 
+    /// Apache's host rules (`ap_update_vhost_from_headers` under HttpProtocolOptions Strict):
+    /// the host of an absolute-form target wins and the Host field is then not even judged;
+    /// otherwise the Host field must be a valid host (two Host fields never are: merged, they
+    /// hold a comma). HTTP/1.1 must name a host; an empty Host field names none.
+    private mutating func checkHost() throws(HTTPError) {
+        let headers = request.headers
+        let hostFields = headers.occurrences(of: "Host")
+        if let authority = request.parts.authority {
+            guard HostName.isValidAuthority(Array(request.target.utf8)[authority]) else { throw .badHost }
+            request.host = request.slice(of: authority).asciiLowercased()
+        } else if let first = headers.firstIndex(of: "Host") {
+            let value = headers.valueBytes(at: first)
+            if hostFields > 1 || (!value.isEmpty && !HostName.isValidField(value)) { throw .badHost }
+            if !value.isEmpty { request.host = headers.value(at: first).asciiLowercased() }
+        }
+        if (request.host == nil && request.version >= .http1_1)
+            || (request.version == .http1_1 && hostFields == 0) {
+            throw .missingHost
+        }
+    }
+
     private mutating func complete() -> Event {
         let done = request
-        request = HTTPRequest(method: "", target: "/")
+        request = RequestParser.emptyRequest
         phase = .requestLine
         blankLines = 0
         scanIndex = max(scanIndex, readIndex)

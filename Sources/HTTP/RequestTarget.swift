@@ -3,80 +3,63 @@
 // absolute-form (`http://host/path`), which is how the Host can arrive without a Host field.
 
 enum RequestTarget {
-    struct Parts {
-        var authority: String?
-        var path: String
-        var query: String?
+    /// Where the parts lie in the target's bytes.
+    struct Parts: Sendable, Equatable {
+        /// What follows `http://` up to the path, for an absolute-form target.
+        var authority: Range<Int>?
+        /// The path, after Apache's collapsing of leading slashes (`//x` is a path, not a
+        /// network-path reference). Empty for `http://host` (the path is then `/`).
+        var path: Range<Int>
+        /// What follows `?`, when there is one.
+        var query: Range<Int>?
     }
 
     /// Splits a target without judging it (`check` does that).
-    static func split(_ target: String) -> Parts {
-        var rest = Substring(target)
-        var authority: String?
-        if let afterScheme = afterHTTPScheme(rest) {
-            rest = afterScheme
-            let end = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-            authority = String(rest[..<end]).asciiLowercased()
-            rest = rest[end...]
+    static func split(_ target: UnsafeBufferPointer<UInt8>) -> Parts {
+        var start = 0
+        let end = target.count
+        var authority: Range<Int>?
+        if let afterScheme = afterHTTPScheme(target) {
+            var i = afterScheme
+            while i < end, target[i] != UInt8(ascii: "/"), target[i] != UInt8(ascii: "?") { i += 1 }
+            authority = afterScheme..<i
+            start = i
         }
-        // Apache collapses leading slashes first: `//x` is a path, not a network-path reference.
-        while rest.hasPrefix("//") { rest = rest.dropFirst() }
-        var query: String?
-        if let mark = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: mark)...])
-            rest = rest[..<mark]
-        }
-        let path = authority != nil && rest.isEmpty ? "/" : String(rest)
-        return Parts(authority: authority, path: path, query: query)
+        while start + 1 < end, target[start] == UInt8(ascii: "/"), target[start + 1] == UInt8(ascii: "/") { start += 1 }
+        var mark = start
+        while mark < end, target[mark] != UInt8(ascii: "?") { mark += 1 }
+        return Parts(authority: authority, path: start..<mark, query: mark < end ? (mark + 1)..<end : nil)
     }
 
     /// Apache's checks on a target (`ap_parse_request_line`, `ap_post_read_request`):
     /// origin-form must start with `/`, `*` only with OPTIONS, absolute-form only for http(s),
-    /// and no fragment or user:password (HttpProtocolOptions Strict).
-    static func check(_ target: String, method: String) -> Bool {
-        if target == "*" { return method == "OPTIONS" }
-        if target.contains("#") { return false }
-        if target.hasPrefix("/") { return true }
-        guard let afterScheme = afterHTTPScheme(Substring(target)) else { return false }
-        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
-        let authority = afterScheme[..<authorityEnd]
-        return !authority.isEmpty && !authority.contains("@")
+    /// and no fragment or user:password (HttpProtocolOptions Strict). The host of an
+    /// absolute-form target is judged by `HostName`, after the headers (as Apache does).
+    static func check(_ target: UnsafeBufferPointer<UInt8>, isOptions: Bool) -> Bool {
+        if target.count == 1 && target[0] == UInt8(ascii: "*") { return isOptions }
+        if target.contains(UInt8(ascii: "#")) { return false }
+        if target.first == UInt8(ascii: "/") { return true }
+        guard let afterScheme = afterHTTPScheme(target) else { return false }
+        // An empty authority (`http:///`) is accepted, as Apache does: the host is then blank.
+        var i = afterScheme
+        while i < target.count, target[i] != UInt8(ascii: "/"), target[i] != UInt8(ascii: "?") {
+            if target[i] == UInt8(ascii: "@") { return false }
+            i += 1
+        }
+        return true
     }
 
-    /// What follows `http://` or `https://` (scheme in any case), or nil for other targets.
-    private static func afterHTTPScheme(_ target: Substring) -> Substring? {
-        for prefix in ["http://", "https://"] {
-            let head = target.prefix(prefix.count)
-            if head.count == prefix.count, String(head).asciiLowercased() == prefix {
-                return target.dropFirst(prefix.count)
-            }
-        }
-        return nil
-    }
-
-    /// A Host value Apache would accept: a name or IPv4 address, or a bracketed IPv6
-    /// literal, with an optional numeric port.
-    static func isValidHost(_ host: String) -> Bool {
-        var bytes = Array(host.utf8)[...]
-        if bytes.first == UInt8(ascii: "[") {
-            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return false }
-            let literal = bytes[(bytes.startIndex + 1)..<close]
-            guard !literal.isEmpty, literal.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
-            else { return false }
-            bytes = bytes[(close + 1)...]
-            if bytes.isEmpty { return true }
-            guard bytes.first == UInt8(ascii: ":") else { return false }
-            return bytes.dropFirst().allSatisfy(isDigit)
-        }
-        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
-            guard bytes[(colon + 1)...].allSatisfy(isDigit) else { return false }
-            bytes = bytes[..<colon]
-        }
-        // Apache's fix_hostname also refuses an empty label (`a..b`).
-        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) {
-            return false
-        }
-        return bytes.allSatisfy { isAlphaNumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }
+    /// Where what follows `http://` or `https://` (scheme in any case) starts, or nil for
+    /// other targets.
+    private static func afterHTTPScheme(_ target: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard target.count >= 7, HTTPBytes.foldsEqual(target[0], UInt8(ascii: "h")),
+              HTTPBytes.foldsEqual(target[1], UInt8(ascii: "t")), HTTPBytes.foldsEqual(target[2], UInt8(ascii: "t")),
+              HTTPBytes.foldsEqual(target[3], UInt8(ascii: "p")) else { return nil }
+        var i = 4
+        if HTTPBytes.foldsEqual(target[i], UInt8(ascii: "s")) { i += 1 }
+        guard i + 3 <= target.count, target[i] == .colon, target[i + 1] == UInt8(ascii: "/"),
+              target[i + 2] == UInt8(ascii: "/") else { return nil }
+        return i + 3
     }
 }
 

@@ -9,8 +9,26 @@
 public enum URIPath {
     /// The decoded, normalised path, always starting with `/`.
     public static func decode(_ rawPath: String) throws(HTTPError) -> String {
+        if isAlreadyNormal(rawPath) { return rawPath }
         let normalised = try normalise(Array(rawPath.utf8))
         return String(decoding: try percentDecode(normalised), as: UTF8.self)
+    }
+
+    /// Most paths have nothing to decode or resolve: no `%`, no `//`, no `/.` segment. Those
+    /// are their own normal form, and are returned without building anything.
+    static func isAlreadyNormal(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var first = true
+        for byte in path.utf8 {
+            if first {
+                guard byte == UInt8(ascii: "/") else { return false }
+                first = false
+            }
+            if byte == UInt8(ascii: "%") { return false }
+            if previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")) { return false }
+            previous = byte
+        }
+        return !first
     }
 
     /// `ap_normalize_path(path, NOT_ABOVE_ROOT | DECODE_UNRESERVED | MERGE_SLASHES)`.

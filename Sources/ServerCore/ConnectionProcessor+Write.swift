@@ -27,11 +27,14 @@ enum FlushResult { case done, failed, blocked }
 extension ConnectionProcessor {
     /// Writes the head of `reply` and sends head and body: an in-memory body leaves with the
     /// head in one writev; a file body follows with sendfile. What the socket cannot take now
-    /// stays in `c.pending` (.blocked).
-    func send(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, on c: Connection) -> FlushResult {
+    /// stays in `c.pending` (.blocked). An HTTP/0.9 client (`bodyOnly`) gets the body alone:
+    /// that protocol has no status line and no header fields.
+    func send(_ reply: Reply, decision: PersistenceDecision, headOnly: Bool, bodyOnly: Bool = false,
+              on c: Connection) -> FlushResult {
         let noBody = reply.status == 304 || reply.status == 204 || (100..<200).contains(reply.status)
         head.write(status: reply.status, headers: reply.headers, contentLength: noBody ? nil : reply.bodyLength,
                    persistence: decision.headers)
+        if bodyOnly { head.clear() }
         var body: [UInt8] = []
         if headOnly || noBody {
             reply.releaseBody()

@@ -132,7 +132,7 @@ public final class ConnectionProcessor {
                                         builtIn: decision, mustClose: stopping || reply.closeConnection)
         }
         let bodyBytes = request.isHead ? 0 : reply.bodyLength
-        let flushed = send(reply, decision: decision, headOnly: request.isHead, on: c)
+        let flushed = send(reply, decision: decision, headOnly: request.isHead, bodyOnly: request.isHTTP09, on: c)
         finish(c, slot: slot, request: request, reply: reply,
                bytes: flushed == .failed ? 0 : bodyBytes, startUs: startUs,
                keptAlive: decision.keepAlive && flushed != .failed)

@@ -44,6 +44,11 @@ struct ResponseHeadWriter {
         bytes.append(contentsOf: "\r\n".utf8)
     }
 
+    /// Empties the buffer (an HTTP/0.9 response has no head).
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func append(_ name: String, _ value: String) {
         bytes.append(contentsOf: name.utf8)
         bytes.append(contentsOf: ": ".utf8)

@@ -34,8 +34,14 @@ public final class Server: Sendable {
         self.threadsPerChild = threadsPerChild
         self.extensions = extensions
         self.router = Router(config: config)
-        self.limits = HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
-                                 fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
+        var limits = HTTPLimits(requestLine: config.limitRequestLine, fieldSize: config.limitRequestFieldSize,
+                                fields: config.limitRequestFields, body: Int64(config.limitRequestBody))
+        // LimitRequestBody inside <Location>: the parser asks for the limit of each request
+        // that has a body, once it knows the path.
+        if config.locations.contains(where: { $0.limitRequestBody != nil }) {
+            limits.bodyByPath = { Int64(config.location(for: $0).limitRequestBody) }
+        }
+        self.limits = limits
     }
 
     /// "prefork", "worker" or "event".

@@ -8,8 +8,8 @@
 // first DirectoryIndex file that exists; without one, 403, since directory listings are off.
 // Validators (ETag from size and modification time, as Apache's default FileETag MTime Size;
 // Last-Modified) make conditional requests cheap: 304 with no body. One byte range is served
-// as 206. Small files come from the process's FileCache after one fstatat; larger ones are
-// sent with sendfile.
+// as 206, several as one multipart/byteranges body. Small files come from the process's
+// FileCache after one fstatat; larger ones are sent with sendfile.
 import Config
 import HTTP
 import Posix
@@ -137,7 +137,7 @@ struct StaticFileHandler: RequestHandler {
 
     func serve(_ entry: FileCache.Entry, context: RequestContext) -> Reply {
         respond(headers: entry.headers, etag: entry.etag, size: entry.size, modificationTime: entry.modificationTime,
-                context: context) { first, length in
+                context: context, content: { entry.content }) { first, length in
             first == 0 && length == entry.size ? .bytes(entry.content)
                 : .bytes(Array(entry.content[Int(first)..<Int(first + length)]))
         }
@@ -147,7 +147,8 @@ struct StaticFileHandler: RequestHandler {
         guard let status = try? fd.status() else { fd.close(); return ErrorPage.reply(403) }
         var bodySent = false
         let reply = respond(headers: description.headers, etag: description.etag, size: status.size,
-                            modificationTime: status.modificationTime, context: context) { first, length in
+                            modificationTime: status.modificationTime, context: context,
+                            content: { try? fd.readAll(upTo: Int(status.size)) }) { first, length in
             bodySent = true
             return .file(fd, offset: first, length: length)
         }
@@ -155,9 +156,10 @@ struct StaticFileHandler: RequestHandler {
         return reply
     }
 
-    /// Conditional requests and ranges, then the reply with `body(first, length)`.
+    /// Conditional requests and ranges, then the reply with `body(first, length)`; `content`
+    /// reads the whole file, for a multipart body.
     func respond(headers: HTTPHeaders, etag: ETag, size: Int64, modificationTime: Int64, context: RequestContext,
-                 body: (Int64, Int64) -> Reply.Body) -> Reply {
+                 content: () -> [UInt8]?, body: (Int64, Int64) -> Reply.Body) -> Reply {
         let request = context.request
         switch Preconditions.evaluate(method: request.method, headers: request.headers,
                                       etag: etag, lastModified: modificationTime) {
@@ -174,7 +176,8 @@ struct StaticFileHandler: RequestHandler {
         var first: Int64 = 0
         var length = size
         var code = 200
-        if request.method == "GET", request.headers.contains("Range"),
+        // Apache's byterange filter serves ranges whatever the method that reached the file.
+        if request.headers.contains("Range"),
            Preconditions.rangeApplies(ifRange: request.headers["If-Range"], etag: etag, lastModified: modificationTime) {
             switch ByteRange.evaluate(request.headers["Range"], length: size) {
             case .full: break
@@ -183,12 +186,33 @@ struct StaticFileHandler: RequestHandler {
                 first = f
                 length = l - f + 1
                 headers.set("Content-Range", ByteRange.contentRange(first: f, last: l, length: size))
+            case .multipart(let ranges):
+                if let reply = multipart(ranges, size: size, headers: headers, content: content) { return reply }
             case .unsatisfiable:
-                var reply = ErrorPage.reply(416)
-                reply.headers.set("Content-Range", ByteRange.unsatisfiedContentRange(length: size))
-                return reply
+                return ErrorPage.reply(416)
             }
         }
         return Reply(status: code, headers: headers, body: body(first, length))
     }
+
+    /// Several ranges: a `multipart/byteranges` body, built in memory from the whole file.
+    /// Past `multipartFileLimit` the whole file is sent with 200 instead (RFC 9110 lets a
+    /// server ignore Range; Apache would build the parts from its file buckets).
+    func multipart(_ ranges: [ClosedRange<Int64>], size: Int64, headers: HTTPHeaders, content: () -> [UInt8]?) -> Reply? {
+        guard size <= Self.multipartFileLimit, let bytes = content(), bytes.count == size else { return nil }
+        let parts = MultipartByteRanges(boundary: Self.boundary, contentType: headers["Content-Type"],
+                                        ranges: ranges, length: size)
+        guard let body = parts.body(read: { Array(bytes[Int($0.lowerBound)...Int($0.upperBound)]) }) else { return nil }
+        var headers = headers
+        headers.set("Content-Type", parts.contentTypeField)
+        return Reply(status: 206, headers: headers, body: .bytes(body))
+    }
+
+    static let multipartFileLimit: Int64 = 16 << 20
+
+    /// One boundary per process, drawn at first use, 16 hex digits as Apache's.
+    static let boundary: String = {
+        let digits = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }()
 }

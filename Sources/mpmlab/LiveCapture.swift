@@ -60,7 +60,10 @@ enum LiveCapture {
         var status: [String: String] = [:]
         _ = waitUntil(timeoutMs: 2000) {
             status = (try? server.status()) ?? [:]
-            return (status["Scoreboard"] ?? "").filter { $0 == "W" }.count >= 3   // the two sleeps and this request
+            let busy = (status["Scoreboard"] ?? "").filter { $0 == "W" }.count >= 3   // the two sleeps and this request
+            // Under event, the picture is complete once both idle clients are parked too.
+            let parked = mpm != "event" || (Int(status["ConnsAsyncKeepAlive"] ?? "") ?? 0) >= 2
+            return busy && parked
         }
         _ = connections
         guard let scoreboard = status["Scoreboard"] else { throw Failure(description: "server-status gave no Scoreboard") }

@@ -30,7 +30,6 @@ struct RequestRuleTests {
         ("three-digit version", "GET / HTTP/1.11\r\nHost: x\r\n\r\n", 400),
         ("lowercase protocol", "GET / http/1.1\r\nHost: x\r\n\r\n", 400),
         ("version 0.9 spelled out", "GET / HTTP/0.9\r\n\r\n", 400),
-        ("HTTP/0.9 simple request", "GET /\r\n\r\n", 400),
         ("header without colon", "GET / HTTP/1.1\r\nHost: x\r\nNoColon\r\n\r\n", 400),
         ("space before colon", "GET / HTTP/1.1\r\nHost: x\r\nName : v\r\n\r\n", 400),
         ("empty header name", "GET / HTTP/1.1\r\nHost: x\r\n: v\r\n\r\n", 400),
