@@ -4,6 +4,12 @@
 // Only Posix (and the C shim targets) touch the operating system.
 import PackageDescription
 
+// The server's modules do not use Swift concurrency (the master must stay single-threaded, the
+// children run POSIX threads): without its implicit import, mpmd does not map
+// libswift_Concurrency, libdispatch and libBlocksRuntime at all — pages every process of the
+// server would otherwise carry (the sizing lab measures them).
+let serverOnly: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-implicit-concurrency-module-import"])]
+
 let package = Package(
     name: "MPMLab",
     platforms: [.macOS(.v15)],
@@ -21,13 +27,13 @@ let package = Package(
     targets: [
         // C declarations Glibc does not export (epoll, eventfd, signalfd, accept4, memfd_create...).
         .target(name: "CLinuxShim"),
-        .target(name: "Posix", dependencies: ["CLinuxShim"]),
-        .target(name: "HTTP"),
-        .target(name: "Config", dependencies: ["Posix"]),
-        .target(name: "ServerCore", dependencies: ["Posix", "HTTP", "Config"]),
-        .target(name: "MPMPrefork", dependencies: ["ServerCore", "Posix"]),
-        .target(name: "MPMWorker", dependencies: ["ServerCore", "Posix"]),
-        .target(name: "MPMEvent", dependencies: ["ServerCore", "Posix"]),
+        .target(name: "Posix", dependencies: ["CLinuxShim"], swiftSettings: serverOnly),
+        .target(name: "HTTP", swiftSettings: serverOnly),
+        .target(name: "Config", dependencies: ["Posix"], swiftSettings: serverOnly),
+        .target(name: "ServerCore", dependencies: ["Posix", "HTTP", "Config"], swiftSettings: serverOnly),
+        .target(name: "MPMPrefork", dependencies: ["ServerCore", "Posix"], swiftSettings: serverOnly),
+        .target(name: "MPMWorker", dependencies: ["ServerCore", "Posix"], swiftSettings: serverOnly),
+        .target(name: "MPMEvent", dependencies: ["ServerCore", "Posix"], swiftSettings: serverOnly),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "LabKit", dependencies: ["XML", "Config", "Posix", "GradingProtocol"]),
@@ -43,7 +49,7 @@ let package = Package(
         .target(name: "LabCheckKit", dependencies: ["Posix", "ServerHarness", "GradingProtocol"]),
         // The files trusted checks write and the grader reads: names and line formats.
         .target(name: "GradingProtocol"),
-        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"]),
+        .executableTarget(name: "mpmd", dependencies: ["ServerCore", "MPMPrefork", "MPMWorker", "MPMEvent", "Config", "Posix"], swiftSettings: serverOnly),
         .executableTarget(name: "mpmlab", dependencies: [
             "LabKit", "XML", "Config", "Posix", "ServerHarness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
