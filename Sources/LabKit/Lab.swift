@@ -104,6 +104,19 @@ public struct Exercise: Sendable, Equatable {
 
 /// A check: one test of the suite, worth some points, with feedback for when it fails.
 public struct Check: Sendable, Equatable {
+    /// Who sees a check's test and result (nbgrader's hidden tests, Gradescope's visibility).
+    /// A check that is not `visible` has its test cut from the students' kit (between
+    /// `// BEGIN HIDDEN TESTS` and `// END HIDDEN TESTS`): it runs only where the instructors'
+    /// tests are, and students learn that it exists and what it is worth, not what it tests.
+    public enum Visibility: String, Sendable, CaseIterable {
+        /// Students run it with `mpmlab check` and see its result.
+        case visible
+        /// Graded when the work is handed in; its result is never shown to students.
+        case hidden
+        /// Graded when the work is handed in; its result is shown once the due date has passed.
+        case afterDueDate = "after_due_date"
+    }
+
     /// Globally unique, `mpm.what` (e.g. `prefork.distinct-pids`); claims and reports cite it.
     public let id: String
     /// The test that decides it: `TestTarget.Suite/testName`.
@@ -114,13 +127,18 @@ public struct Check: Sendable, Equatable {
     public let feedback: Bilingual<[Inline]>
     public let lab: String
     public let exercise: String
+    public let visibility: Visibility
     /// Where it is defined (for duplicate-id errors).
     public let line: Int
+
+    /// True when students cannot run it from their kit.
+    public var isHidden: Bool { visibility != .visible }
 
     init(_ element: XMLNode, lab: String, exercise: String) {
         id = element.attribute("id") ?? ""
         test = element.attribute("test") ?? ""
         points = Int(element.attribute("points") ?? "") ?? 0
+        visibility = Visibility(rawValue: element.attribute("visibility") ?? "") ?? .visible
         description = PairReader.inline(element, "description")
         feedback = PairReader.inline(element, "feedback")
         self.lab = lab

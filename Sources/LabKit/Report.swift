@@ -16,6 +16,12 @@ public struct Report: Sendable, Equatable {
     public var manifest: [ManifestEntry] = []
     /// What was taken from the student's folder, when a grader took it.
     public var submission: StagedSubmission?
+    /// The compiler's message when the student's code did not compile (its checks failed;
+    /// the lab's other checks were still judged, on the starter's code).
+    public var buildFailure: String?
+    /// Why nothing could be judged, when the grader itself could not grade the submission
+    /// (no sandbox on this machine, a kit that would not build...): not the student's doing.
+    public var gradingError: String?
     /// The file it was read from (empty for a report built in memory).
     public var file: String = ""
 
@@ -54,6 +60,8 @@ public struct Report: Sendable, Equatable {
             staged.problems = taken.elements(named: "problem").map { $0.text.trimmingWhitespace() }
             submission = staged
         }
+        buildFailure = root.element(named: "build-failure")?.text
+        gradingError = root.element(named: "grading-error")?.text
         file = document.file
     }
 
@@ -77,6 +85,8 @@ public struct Report: Sendable, Equatable {
             for name in submission.missing { s.element("missing", ["name": name]) }
             for problem in submission.problems { s.element("problem", text: problem) }
         }
+        if let gradingError { root.element("grading-error", text: gradingError) }
+        if let buildFailure { root.element("build-failure", text: buildFailure) }
         for result in results {
             let r = root.element("result", ["check": result.check, "status": result.status.rawValue,
                                             "earned": Decimal.format(result.earned), "possible": Decimal.format(result.possible)])

@@ -71,9 +71,3 @@ enum Executables {
         return bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 }
-
-extension String {
-    func suffixLines(_ n: Int) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).suffix(n).joined(separator: "\n")
-    }
-}

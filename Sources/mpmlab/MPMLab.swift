@@ -7,7 +7,7 @@ struct MPMLab: ParsableCommand {
         commandName: "mpmlab",
         abstract: "Read, check and publish the MPMLab course: labs, course notes, reports and the static site.",
         version: "mpmlab 0.1.0",
-        subcommands: [ListCommand.self, ShowCommand.self, StartCommand.self, CheckCommand.self, GradeCommand.self, StarterCommand.self,
+        subcommands: [ListCommand.self, ShowCommand.self, StartCommand.self, CheckCommand.self, GradeCommand.self, AutograderCommand.self, StarterCommand.self,
                       ValidateCommand.self, ValidateChecksCommand.self, SiteCommand.self, SuperviseCommand.self]
     )
 }

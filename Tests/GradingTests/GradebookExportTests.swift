@@ -29,7 +29,8 @@ struct GradebookExportTests {
         #expect(tests[0]["max_score"] as? Double == Double(lab.checks[0].points))
         let output = try #require(tests[0]["output"] as? String)
         #expect(output.contains("Sous prefork, le maître crée ses enfants"))
-        #expect(output.hasSuffix("saw \"12\"\tchildren\n"))
+        #expect(output.hasSuffix("saw \"12\"\tchildren"))
+        #expect(tests[0]["visibility"] as? String == "visible")
         #expect(tests[1]["status"] as? String == "passed")
     }
 

@@ -16,13 +16,24 @@ struct LabAgreementTests {
         }
     }
 
-    @Test("every check of every lab names an existing test of a lab check target")
+    /// True in a students' kit, whose check targets lost the hidden checks' tests.
+    static func hiddenTestsRemoved() throws -> Bool {
+        let tests = GradingSupport.repositoryRoot + "/Tests"
+        return try FileSystem.list(tests).filter { $0.hasPrefix("Lab") && $0.hasSuffix("Checks") }.contains { target in
+            try FileSystem.list(tests + "/" + target).contains { file in
+                SolutionStripper.hasPlaceholder((try? FileSystem.readText(tests + "/" + target + "/" + file)) ?? "", .hiddenTests)
+            }
+        }
+    }
+
+    @Test("every check of every lab names an existing test of a lab check target (a hidden one's may be cut from a students' kit)")
     func everyCheckNamesATest() throws {
         let tests = Set(try Self.checkTargetTests())
         let labs = try GradingSupport.labs()
+        let studentsKit = try Self.hiddenTestsRemoved()
         #expect(!labs.isEmpty)
         for lab in labs {
-            for check in lab.checks {
+            for check in lab.checks where !(studentsKit && check.isHidden) {
                 let name = TestName(check.test)
                 #expect(name != nil, "\(lab.id): \(check.id) names \"\(check.test)\", not Target.Suite/test")
                 if let name { #expect(tests.contains(name), "\(lab.id): \(check.id) names \(name), which does not exist") }

@@ -55,6 +55,32 @@ struct DecisionExerciseChecks {
         #expect((answer == "1") == row.keep, "\(row.rule): decide returned \(!row.keep)")
     }
 
+    // BEGIN HIDDEN TESTS
+    // Situations the visible table leaves out, one per rule of the file's header: a decision
+    // written to pass the table (the four statuses it shows, say) instead of the rules fails
+    // here. Cut from the students' kit; graded when the work is handed in, shown after the due
+    // date (keepalive.decision-rules, visibility after_due_date).
+    static let rules: [Situation] = [
+        Situation("a 408 closes it (the client was too slow to send its request)", status: 408, keep: false),
+        Situation("a 411 closes it (a body without a length)", status: 411, keep: false),
+        Situation("a 414 closes it (a request line too long)", status: 414, keep: false),
+        Situation("a 501 closes it (a method the server does not implement)", status: 501, keep: false),
+        Situation("a 301 keeps it", status: 301, keep: true),
+        Situation("Connection: close wins over Connection: keep-alive", keepAlive: true, close: true, keep: false),
+        Situation("HTTP/1.0 without keep-alive closes even after kept responses", version: (1, 0), served: 1, keep: false),
+        Situation("HTTP/1.0 with keep-alive still counts MaxKeepAliveRequests", version: (1, 0), keepAlive: true, served: 3, max: 3, keep: false),
+        Situation("HTTP/1.0 with keep-alive under KeepAlive Off closes it", version: (1, 0), keepAlive: true, enabled: false, keep: false),
+        Situation("MaxKeepAliveRequests 1: the first response keeps it", served: 0, max: 1, keep: true),
+        Situation("MaxKeepAliveRequests 1: the second response closes it", served: 1, max: 1, keep: false),
+    ]
+
+    /// keepalive.decision-rules (hidden until the due date)
+    @Test("KeepAliveDecision.decide applies every rule, beyond the visible table", arguments: rules)
+    func decideEveryRule(_ row: Situation) throws {
+        try decide(row)
+    }
+    // END HIDDEN TESTS
+
     /// keepalive.decision-live
     @Test("With LabExercise keep-alive, the live server closes connections exactly when decide says so")
     func decisionInTheServer() throws {

@@ -53,6 +53,15 @@ public struct ClassGrader {
     /// Grades every submission; the reports come back in the order given.
     public func grade(_ submissions: [Submission]) throws -> [Report] {
         let handIn = try HandIn.files(of: lab, root: kit.folder + "/source")
+        var probe = Sandbox(kit: kit.folder, submission: kit.folder + "/source", toolchain: kit.toolchain)
+        probe.limits = limits
+        if let why = probe.probe(scratch: kit.folder) {
+            return submissions.map { submission in
+                let report = failedReport(submission, why: why)
+                progress(report)
+                return report
+            }
+        }
         var pending = submissions[...]
         var running: [Running] = []
         var done: [String: Report] = [:]
@@ -138,17 +147,35 @@ public struct ClassGrader {
         job.results.close()
         job.cgroup?.remove()
         let run = RunResults.read(folder: job.work + "/results", plan: job.plan)
+        // From the grader's own copy of the files, before it goes: the student's folder is never
+        // read again.
+        let configuration = GradingManifest.configuration(lab: lab, kitSource: kit.folder + "/source", submission: job.work + "/submission")
+        // What bwrap said when the box ended before its supervisor recorded anything.
+        let log = job.work + "/sandbox.log"
+        let said = run.phases.isEmpty && ((try? FileSystem.status(log))?.size ?? 0) < 1 << 20
+            ? ((try? FileSystem.readText(log)) ?? "").suffixLines(8).trimmingWhitespace() : ""
         // What the sandbox wrote is read; its bulk (consoles a student's code can fill) goes.
         if !keepWork { try? FileSystem.remove(job.work) }
         let results = Grader.results(for: lab, checks: checks, run: run, plan: job.plan, staged: job.staged, handIn: handIn)
         var report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: job.submission.id,
                             studentName: job.submission.id, toolchain: kit.toolchainVersion, results: results)
         report.submission = job.staged
-        report.manifest = [ManifestEntry("kit-commit", kit.commit), ManifestEntry("toolchain", kit.toolchainVersion),
-                           ManifestEntry("kernel", Machine.kernel), ManifestEntry("sandbox", limitsDescription(job.cgroup)),
-                           ManifestEntry("duration-seconds", "\((MonotonicClock.nowMs() - job.started) / 1000)")]
-            + manifest(job.submission.id)
+        report.buildFailure = run.buildFailure
+        if run.phases.isEmpty {
+            report.gradingError = "the sandbox ended before any check ran" + (said.isEmpty ? "" : ": " + said)
+        }
+        report.manifest = manifestEntries(for: job.submission, started: job.started, cgroup: job.cgroup, configuration: configuration)
         return report
+    }
+
+    /// The rerun manifest: what the kit was, where it ran, what the student's configuration
+    /// starts, and what the caller adds (the command line that reproduces this grading).
+    func manifestEntries(for submission: Submission, started: Int64?, cgroup: CgroupLimit?, configuration: [ManifestEntry]) -> [ManifestEntry] {
+        var entries = [ManifestEntry("kit-commit", kit.commit), ManifestEntry("toolchain", kit.toolchainVersion),
+                       ManifestEntry("kernel", Machine.kernel)] + configuration
+        entries.append(ManifestEntry("sandbox", limitsDescription(cgroup)))
+        if let started { entries.append(ManifestEntry("duration-seconds", "\((MonotonicClock.nowMs() - started) / 1000)")) }
+        return entries + manifest(submission.id)
     }
 
     func limitsDescription(_ cgroup: CgroupLimit?) -> String {
@@ -156,10 +183,14 @@ public struct ClassGrader {
             + "\(limits.memoryBytes >> 20) MiB memory (\(cgroup == nil ? "rlimits" : "cgroup")), \(limits.fileBytes >> 20) MiB per file"
     }
 
+    /// A submission nothing could be judged on: every check an error saying why.
     func failedReport(_ submission: Submission, why: String) -> Report {
         let results = checks.map { CheckResult(check: $0.id, status: .error, earned: 0, possible: Double($0.points), message: why) }
-        return Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: submission.id, studentName: submission.id,
-                      toolchain: kit.toolchainVersion, results: results)
+        var report = Report(lab: lab.id, date: ISODate.utc(WallClock.now()), studentID: submission.id, studentName: submission.id,
+                            toolchain: kit.toolchainVersion, results: results)
+        report.gradingError = why
+        report.manifest = manifestEntries(for: submission, started: nil, cgroup: nil, configuration: [])
+        return report
     }
 }
 

@@ -1,37 +1,12 @@
-// Reports in the shapes learning platforms read:
-//  - Gradescope's `results.json` (fields from gradescope/autograder_samples, docs/specs.md):
-//    a top-level `score`, and per check `name`, `score`, `max_score`, `status`
-//    (passed/failed) and `output` — the lab's feedback in the student's language, then what
-//    the test saw;
-//  - a CSV gradebook, one row per report and one column per check (points earned), which
-//    spreadsheets and most LMS imports accept.
+// The class's gradebook as a CSV file, one row per report and one column per check (points
+// earned), which spreadsheets and most LMS imports accept. The platforms' own formats are
+// beside it: GradescopeResults, PrairieLearnResults, ClassroomResults and JUnitReport, each
+// written from the same report.
 
 public enum GradebookExport {
-    /// Gradescope's results.json for one report of `lab`.
+    /// Gradescope's results.json for one report of `lab` (see GradescopeResults).
     public static func gradescope(_ report: Report, lab: Lab, language: Language) -> String {
-        let checks = Dictionary(lab.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let tests = report.results.map { result -> String in
-            var output = checks[result.check].map { TerminalText.plain($0.description[language]) } ?? ""
-            if result.status != .pass, let check = checks[result.check] {
-                output += "\n\n" + TerminalText.plain(check.feedback[language])
-            }
-            if let message = result.message { output += "\n\n" + message }
-            return """
-                    {"name": \(json(result.check)), "score": \(Decimal.format(result.earned)), \
-                "max_score": \(Decimal.format(result.possible)), "status": \(json(result.status == .pass ? "passed" : "failed")), \
-                "output": \(json(output))}
-                """
-        }
-        return """
-            {
-              "score": \(Decimal.format(report.earned)),
-              "output": \(json("\(lab.title[language]) — \(Decimal.format(report.earned))/\(Decimal.format(report.possible))")),
-              "tests": [
-            \(tests.joined(separator: ",\n"))
-              ]
-            }
-
-            """
+        GradescopeResults.json(report, lab: lab, language: language)
     }
 
     /// A CSV gradebook: `student,lab,date,earned,possible` then one column per check id.
@@ -44,25 +19,6 @@ public enum GradebookExport {
             rows.append(fields.map(csvField).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
-    }
-
-    /// A JSON string literal.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).

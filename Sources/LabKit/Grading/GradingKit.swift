@@ -51,12 +51,24 @@ public struct GradingKit: Sendable {
         let toolchain = FileSystem.dirname(of: FileSystem.dirname(of: FileSystem.dirname(of: resolved)))
         let swiftc = toolchain + "/usr/bin/swiftc"
         let list = try Self.capture(folder + "/bin/" + bundleName, ["--list-tests"], in: folder)
-        let commit = (try? Self.capture(Executables.find("git") ?? "/usr/bin/git", ["-C", repository, "rev-parse", "HEAD"], in: folder))?
-            .trimmingWhitespace() ?? "unknown"
+        let commit = Self.commit(of: repository, scratch: folder)
         let version = (try? Self.capture(swiftc, ["--version"], in: folder))?
             .split(separator: "\n").first.map(String.init) ?? "unknown"
         return GradingKit(folder: folder, toolchain: toolchain, swiftc: swiftc, xctestList: list,
                           commit: commit.isEmpty ? "unknown" : commit, toolchainVersion: version)
+    }
+
+    /// The file a packaged kit (a grading platform's copy, without .git) names its commit in.
+    public static let commitFile = ".mpmlab-kit-commit"
+
+    /// The commit the repository at `repository` was taken from: the packaged kit's record,
+    /// else git's HEAD.
+    public static func commit(of repository: String, scratch: String) -> String {
+        if let recorded = try? FileSystem.readText(repository + "/" + commitFile) {
+            return recorded.trimmingWhitespace()
+        }
+        return (try? capture(Executables.find("git") ?? "/usr/bin/git", ["-C", repository, "rev-parse", "HEAD"], in: scratch))?
+            .trimmingWhitespace() ?? "unknown"
     }
 
     /// Paths inside the sandbox.

@@ -43,7 +43,8 @@ public enum LabTerminalPage {
             out.append("[\(exercise.id)] \(exercise.title[l]) — \(exercise.points) \(t.points)")
             for p in exercise.prompt { out.append(TerminalText.wrap(TerminalText.plain(p[l]))) }
             for check in exercise.checks {
-                out.append(TerminalText.wrap("\(check.id) (\(check.points)): " + TerminalText.plain(check.description[l]),
+                let hidden = check.isHidden ? (l == .fr ? ", cachée : notée au rendu" : ", hidden: graded when handed in") : ""
+                out.append(TerminalText.wrap("\(check.id) (\(check.points)\(hidden)): " + TerminalText.plain(check.description[l]),
                                              first: "  ○ ", rest: "    "))
             }
         }

@@ -2,7 +2,9 @@
 //  - each lab's `starter/` folder holds the starting version of the files students edit
 //    (`labs/01-processes/starter/student.conf` replaces `labs/01-processes/student.conf`);
 //  - Swift sources under Sources/ and labs/ lose their solution regions (SolutionStripper);
-//    tests are copied whole.
+//  - the check targets under Tests/ lose the tests of hidden checks (`// BEGIN HIDDEN TESTS`),
+//    unless the kit is the one a grading platform runs (`hiddenTests: .keep`); the rest of
+//    the tests is copied whole.
 // Build products, reports, logs and version-control data are not copied, nor the labs' seeded
 // wrong solutions (labs/NN-slug/mutants/: most of them are a right solution with one mistake).
 import Posix
@@ -12,6 +14,14 @@ public struct StarterKit: Sendable {
     public var replaced: [String] = []
     /// Repository-relative paths of the Swift files that lost solution regions.
     public var stripped: [String] = []
+    /// Repository-relative paths of the test files that lost hidden tests.
+    public var hiddenTestsRemoved: [String] = []
+
+    /// What becomes of the hidden checks' tests: students never get them; the kit a grading
+    /// platform builds its checks from keeps them.
+    public enum HiddenTests: Sendable {
+        case strip, keep
+    }
 
     public enum KitError: Error, CustomStringConvertible {
         case system(SystemError)
@@ -39,11 +49,12 @@ public struct StarterKit: Sendable {
 
     /// Writes the starter kit of the repository at `root` into `out`, which must not exist.
     /// `only` (repository-relative paths) keeps just those parts of the repository.
-    public static func write(from root: String, to out: String, only: [String]? = nil) throws(KitError) -> StarterKit {
+    public static func write(from root: String, to out: String, only: [String]? = nil,
+                             hiddenTests: HiddenTests = .strip) throws(KitError) -> StarterKit {
         guard !FileSystem.exists(out) else { throw .exists(out) }
         var kit = StarterKit()
         do {
-            try copy(root, to: out, relative: "", only: only, kit: &kit)
+            try copy(root, to: out, relative: "", only: only, hiddenTests: hiddenTests, kit: &kit)
             for folder in try FileSystem.glob(root + "/labs/*/starter") where FileSystem.isDirectory(folder) {
                 let lab = FileSystem.dirname(of: folder)
                 let labPath = String(lab.dropFirst(root.count + 1))
@@ -63,7 +74,8 @@ public struct StarterKit: Sendable {
         return kit
     }
 
-    private static func copy(_ source: String, to destination: String, relative: String, only: [String]?, kit: inout StarterKit) throws {
+    private static func copy(_ source: String, to destination: String, relative: String, only: [String]?,
+                             hiddenTests: HiddenTests, kit: inout StarterKit) throws {
         try FileSystem.makeDirectories(destination)
         for name in try FileSystem.list(source).sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name
@@ -74,18 +86,20 @@ public struct StarterKit: Sendable {
             guard let status = try FileSystem.linkStatus(from) else { continue }
             switch status.kind {
             case .directory:
-                try copy(from, to: to, relative: path, only: only, kit: &kit)
+                try copy(from, to: to, relative: path, only: only, hiddenTests: hiddenTests, kit: &kit)
             case .regular:
                 var bytes = try FileSystem.readBytes(from)
-                if name.hasSuffix(".swift"), path.hasPrefix("Sources/") || path.hasPrefix("labs/") {
+                if name.hasSuffix(".swift") {
+                    let markers: SolutionStripper.Markers? = path.hasPrefix("Sources/") || path.hasPrefix("labs/") ? .solution
+                        : path.hasPrefix("Tests/") && hiddenTests == .strip ? .hiddenTests : nil
                     let text = String(decoding: bytes, as: UTF8.self)
-                    if SolutionStripper.hasMarkers(text) {
+                    if let markers, SolutionStripper.hasMarkers(text, markers) {
                         do {
-                            bytes = Array(try SolutionStripper.strip(text).text.utf8)
+                            bytes = Array(try SolutionStripper.strip(text, markers).text.utf8)
                         } catch {
                             throw KitError.markers(file: path, error)
                         }
-                        kit.stripped.append(path)
+                        if markers == .solution { kit.stripped.append(path) } else { kit.hiddenTestsRemoved.append(path) }
                     }
                 }
                 try FileSystem.write(bytes, to: to, mode: status.mode & 0o777)

@@ -44,3 +44,10 @@ public enum TerminalText {
         return lines.joined(separator: "\n")
     }
 }
+
+extension String {
+    /// The last `n` lines.
+    public func suffixLines(_ n: Int) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).suffix(n).joined(separator: "\n")
+    }
+}

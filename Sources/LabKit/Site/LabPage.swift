@@ -54,6 +54,7 @@ extension SiteRenderer {
                 let head = li.element("p", ["class": "check-head"])
                 head.element("code", ["class": "check-id"], text: check.id)
                 head.element("span", ["class": "points"], text: "\(check.points) \(Label.points.text(language))")
+                if check.isHidden { head.element("span", ["class": "badge hidden-check"], text: Label.hiddenCheck.text(language)) }
                 prose.inline(check.description[language], into: li.element("p"))
                 let test = li.element("p", ["class": "test"])
                 test.text(Label.test.text(language) + " ")

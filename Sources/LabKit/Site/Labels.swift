@@ -8,7 +8,7 @@ enum Label: Equatable {
     case syntax, defaultValue, context, mpms, noDirectives, letter, meaning
     case student, date, toolchain, status, earned, message, measures, total, passRate, results
     case latestResult, notBacked, footer, chooseLanguage, tagline, nothingYet, labWord
-    case notCheckedYet, live, liveIntro, noLive
+    case notCheckedYet, live, liveIntro, noLive, hiddenCheck
 
     func text(_ language: Language) -> String {
         let (fr, en) = pair
@@ -36,6 +36,7 @@ enum Label: Equatable {
         case .check: ("Vérification", "Check")
         case .test: ("Test", "Test")
         case .ifItFails: ("En cas d’échec", "If it fails")
+        case .hiddenCheck: ("cachée : notée au rendu du travail", "hidden: graded when the work is handed in")
         case .observe: ("À observer", "Observe")
         case .kind(let kind):
             switch kind {
